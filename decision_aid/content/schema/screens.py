@@ -1,0 +1,187 @@
+"""Models of one language's screen wording: content/<language>/pages.yaml and ui.yaml."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import Reviewed, Text
+
+__all__ = ["PagesText", "StepText", "StepsText", "UiText"]
+
+
+# --- pages.yaml -----------------------------------------------------------------------------------
+
+
+class StepText(Text):
+    """Wording every step has."""
+
+    nav: str = Field(description="Name in the step list and the progress line.")
+    heading: str = Field(description="The step's main heading.")
+    intro: str = Field(description="Markdown under the heading; may be empty.")
+
+
+class WelcomeText(StepText):
+    """The welcome step."""
+
+    not_a_replacement: str
+    sources: str
+    clinician_mode_label: str
+    clinician_mode_help: str
+    language_label: str
+
+
+class SafetyText(StepText):
+    """The safety check."""
+
+    red_flag_alert_heading: str
+    red_flag_alert: str
+    none_ticked: str
+
+
+class FractureText(StepText):
+    """About your fracture."""
+
+    causes_heading: str
+    medicines_heading: str
+    never_stop_medicine: str
+
+
+class TreatmentText(StepText):
+    """Your treatment so far."""
+
+    guidance_heading: str
+
+
+class LeaningText(StepText):
+    """Your leaning."""
+
+    suggested_questions_heading: str
+    suggested_questions: list[str] = Field(min_length=1, description="Questions to ask the clinician.")
+
+
+class StepsText(Text):
+    """One entry per step id in content/questionnaire.yaml."""
+
+    welcome: WelcomeText
+    safety: SafetyText
+    fracture: FractureText
+    treatment: TreatmentText
+    compare: StepText
+    values: StepText
+    knowledge: StepText
+    leaning: LeaningText
+    summary: StepText
+
+
+class PagesText(Reviewed):
+    """content/<language>/pages.yaml."""
+
+    steps: StepsText
+
+
+# --- ui.yaml --------------------------------------------------------------------------------------
+
+
+class NavText(Text):
+    """Navigation labels. `progress` has {step}, {total} and {name}."""
+
+    back: str
+    next: str
+    start: str
+    progress: str
+    steps_heading: str
+    settings_heading: str
+
+
+class AnswerWords(Text):
+    """How answers are shown back."""
+
+    not_answered: str
+    yes: str
+    no: str
+
+
+class SummaryWords(Text):
+    """Fixed text of the summary (screen, PDF, HTML, text)."""
+
+    title: str
+    prepared_for: str
+    no_name: str
+    date: str
+    content_version: str
+    red_flag_heading: str
+    red_flag_action: str
+    guidance_heading: str
+    answers_heading: str
+    comparison_heading: str
+    icon_arrays_heading: str
+    priorities_heading: str
+    knowledge_heading: str
+    leaning_heading: str
+    leaning: str
+    questions_heading: str
+    no_questions: str
+    suggested_heading: str
+    sources_heading: str
+    about_heading: str
+    download_pdf: str
+    download_answers: str
+    print: str
+    certainty: str
+    page: str
+    industry_funded: str
+    not_reviewed: str
+    reviewed: str
+    language: str
+
+
+class AboutText(Text):
+    """The IPDAS statements printed on every summary."""
+
+    disclaimer: str
+    funding: str
+    update_policy: str
+    industry_note: str
+    how_made: str
+
+
+class ErrorsText(Text):
+    """Error screens."""
+
+    content_heading: str
+    content_body: str
+    unexpected: str
+
+
+class AnswerErrorsText(Text):
+    """Message templates for problems in an answers file; {field} is the question id."""
+
+    not_json: str
+    not_object: str
+    unknown_question: str
+    wrong_type_text: str
+    wrong_type_integer: str
+    wrong_type_boolean: str
+    wrong_type_single: str
+    wrong_type_multi: str
+    out_of_range: str
+    too_long: str
+    unknown_code: str
+    duplicate_code: str
+    empty_list: str
+    exclusive_code: str
+    control_characters: str
+    not_applicable: str
+
+
+class UiText(Reviewed):
+    """content/<language>/ui.yaml: buttons, labels, fixed summary text and error messages."""
+
+    language_name: str = Field(description="The language's name in itself, for the language menu.")
+    app_title: str
+    nav: NavText
+    answers: AnswerWords
+    summary: SummaryWords
+    about: AboutText
+    errors: ErrorsText
+    answer_errors: AnswerErrorsText
