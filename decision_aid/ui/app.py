@@ -1,0 +1,97 @@
+"""The app: page table, cached content, settings in the sidebar, and the content error screen.
+
+`run()` is called by streamlit_app.py on every rerun. The content is parsed and validated once per
+process (st.cache_resource; it is read-only and holds no patient data).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import streamlit as st
+
+from ..content import DEFAULT_CONTENT_DIR, load_content
+from ..content.schema import ContentBundle
+from ..errors import ContentError
+from . import state
+from .context import Ctx
+from .pages import page
+from .styles import inject_styles
+
+__all__ = ["run"]
+
+CONTENT_DIR_ENV = "DECISION_AID_CONTENT_DIR"
+
+# Shown only when the content itself cannot be read, so it cannot come from the content.
+FALLBACK_ERROR = (
+    "The decision aid could not start because its content files have errors. Nothing you entered has been lost."
+)
+
+
+@st.cache_resource(show_spinner=False)
+def get_content(path: str) -> ContentBundle:
+    """The validated content, loaded once per process per folder."""
+    return load_content(Path(path))
+
+
+def _content_dir() -> str:
+    return os.environ.get(CONTENT_DIR_ENV) or str(DEFAULT_CONTENT_DIR)
+
+
+def _error_screen(error: ContentError) -> None:
+    st.error(FALLBACK_ERROR)
+    st.code("\n".join(str(issue) for issue in error.issues), language=None, wrap_lines=True)
+
+
+def _sidebar(ctx: Ctx) -> None:
+    pack = ctx.pack
+    with st.sidebar:
+        st.markdown(f"**{pack.ui.nav.settings_heading}**")
+        codes = list(ctx.bundle.languages)
+        if len(codes) > 1:
+            state.sync_widget("settings.language", ctx.language)
+            st.selectbox(
+                pack.pages.steps.welcome.language_label,
+                codes,
+                format_func=lambda code: ctx.bundle.languages[code].ui.language_name,
+                key="settings.language",
+                on_change=lambda: state.set_language(state.setting("settings.language")),
+            )
+        state.sync_widget("settings.consultation.sidebar", ctx.consultation)
+        st.toggle(
+            pack.pages.steps.welcome.clinician_mode_label,
+            key="settings.consultation.sidebar",
+            help=pack.pages.steps.welcome.clinician_mode_help,
+            on_change=lambda: state.set_consultation_mode(bool(state.setting("settings.consultation.sidebar"))),
+        )
+
+
+def _page_function(ctx: Ctx, step_id: str) -> Callable[[], None]:
+    def draw() -> None:
+        page(ctx, step_id)
+
+    draw.__name__ = step_id
+    return draw
+
+
+def run() -> None:
+    """Draw the app for this rerun."""
+    inject_styles()
+    try:
+        bundle = get_content(_content_dir())
+    except ContentError as error:
+        st.set_page_config(page_title="Decision aid", layout="centered")
+        _error_screen(error)
+        return
+    pack = bundle.text(state.language(bundle.default_language))
+    st.set_page_config(page_title=pack.ui.app_title, page_icon=":material/accessibility_new:", layout="centered")
+    ctx = Ctx(bundle=bundle, pack=pack, consultation=state.consultation_mode())
+    steps = bundle.step_ids
+    for index, step_id in enumerate(steps):
+        title = f"{index + 1}. {getattr(pack.pages.steps, step_id).nav}"
+        ctx.pages[step_id] = st.Page(_page_function(ctx, step_id), title=title, url_path=step_id, default=index == 0)
+    current = st.navigation(list(ctx.pages.values()), position="sidebar", expanded=True)
+    _sidebar(ctx)
+    current.run()

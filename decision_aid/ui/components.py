@@ -1,0 +1,137 @@
+"""Screen renderers for the report views: guidance, comparison, icon arrays, priorities, summary.
+
+They draw the same view objects the PDF prints (report/views.py), so screen and paper agree.
+Text a person typed goes through md_escape. Pictures are images with a text alternative.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..report.figures import icon_array_svg, timeline_svg
+from ..report.summary import Summary
+from ..report.views import ComparisonView, GuidanceView, IconArrayView, PriorityView
+from .context import Ctx
+from .text import md_escape
+
+__all__ = [
+    "render_comparison",
+    "render_guidance",
+    "render_icon_arrays",
+    "render_priorities",
+    "render_summary",
+]
+
+STATUS_BOX = {
+    "urgent_review": st.error,
+    "early_discussion": st.warning,
+    "continue_non_surgical": st.info,
+    "trial_complete": st.info,
+    "incomplete": st.warning,
+}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "/").replace("\n", " ")
+
+
+def render_guidance(view: GuidanceView) -> None:
+    """The status box, the timeline picture and the honest note about trial lengths."""
+    STATUS_BOX[view.status](f"**{view.title}**\n\n{view.body}")
+    for note in view.notes:
+        st.markdown(f"**{note}**")
+    st.markdown(f"**{view.timeline.heading}**")
+    st.image(timeline_svg(view.timeline), alt=view.timeline.alt)
+    st.caption(view.timeline.alt)
+    st.markdown(view.not_advice)
+    st.caption(view.sources_differ)
+
+
+def _grid(view: ComparisonView) -> None:
+    header = f"| {view.question_column} | " + " | ".join(view.option_names) + " |"
+    lines = [header, "|" + "---|" * (len(view.option_names) + 1)]
+    for row in view.rows:
+        cells = " | ".join(
+            _cell(cell.text) + (f" *({cell.certainty_note})*" if cell.certainty_note else "") for cell in row.cells
+        )
+        lines.append(f"| **{_cell(row.question)}** | {cells} |")
+    st.markdown("\n".join(lines))
+
+
+def render_comparison(ctx: Ctx, view: ComparisonView) -> None:
+    """The grid (question rows, option columns) with certainty per cell, then details per row."""
+    _grid(view)
+    st.markdown(f"#### {view.more_detail}")
+    for row in view.rows:
+        with st.expander(row.question, expanded=ctx.consultation):
+            for name, cell in zip(view.option_names, row.cells, strict=True):
+                st.markdown(f"**{name}**: {cell.detail}")
+                if cell.certainty_note:
+                    st.caption(f"{view.certainty_heading} {cell.certainty}")
+
+
+def render_icon_arrays(arrays: tuple[IconArrayView, ...], heading: str, legend: str) -> None:
+    """Each 'out of 100 people' picture with its caption; the caption is also the image's alt text."""
+    st.markdown(f"### {heading}")
+    st.caption(legend)
+    for array in arrays:
+        st.markdown(f"**{array.title}** {array.source}")
+        columns = st.columns(len(array.groups))
+        for column, group in zip(columns, array.groups, strict=True):
+            with column:
+                st.image(icon_array_svg(group.count, group.caption), alt=group.caption)
+                st.markdown(group.caption)
+        st.caption(array.timeframe)
+
+
+def render_priorities(view: tuple[PriorityView, ...], option_names: tuple[str, ...], note: str) -> None:
+    """The top priorities next to what each option offers; never a winner."""
+    if view:
+        lines = ["| | " + " | ".join(option_names) + " |", "|" + "---|" * (len(option_names) + 1)]
+        for p in view:
+            lines.append(f"| **{_cell(p.label)}** ({p.rating}) | " + " | ".join(_cell(o) for o in p.offers) + " |")
+        st.markdown("\n".join(lines))
+    st.markdown(note)
+
+
+def render_summary(ctx: Ctx, s: Summary) -> None:
+    """Every section of the summary, all open (so printing the page shows everything)."""
+    w = s.words
+    st.markdown(f"**{md_escape(s.name_line)}**  \n{s.date_line}  \n{s.version_line}")
+    if s.red_flags:
+        st.error(
+            f"**{w.red_flag_heading}**\n\n"
+            + "\n".join(f"- {flag}" for flag in s.red_flags)
+            + f"\n\n{s.red_flag_message}"
+        )
+    st.header(w.guidance_heading)
+    render_guidance(s.guidance)
+    st.header(w.answers_heading)
+    for group in s.answers:
+        st.markdown(f"**{group.heading}**")
+        st.markdown("\n".join(f"- {line.label} **{md_escape(line.value)}**" for line in group.lines))
+    st.header(w.comparison_heading)
+    c = s.comparison
+    _grid(c)
+    st.markdown(f"**{c.other_studies_heading}**")
+    st.markdown("\n".join(f"- {item}" for item in c.other_studies))
+    render_icon_arrays(s.icon_arrays, w.icon_arrays_heading, s.icon_legend)
+    st.header(w.priorities_heading)
+    render_priorities(s.priorities, c.option_names, s.priorities_note)
+    st.header(w.knowledge_heading)
+    st.markdown(f"**{s.knowledge.score_line}**")
+    for item in s.knowledge.items:
+        st.markdown(f"- {item.prompt} **{item.answer}**. {item.verdict} {item.feedback}")
+    st.header(w.leaning_heading)
+    st.markdown(f"**{s.leaning_line}**")
+    st.markdown("\n".join(f"- {line.label} **{line.value}**" for line in s.sure.items))
+    st.markdown(" ".join(x for x in (s.sure.score_line, s.sure.message) if x))
+    st.header(w.questions_heading)
+    st.markdown(md_escape(s.patient_questions) if s.patient_questions else w.no_questions)
+    st.markdown(f"**{w.suggested_heading}**")
+    st.markdown("\n".join(f"- {q}" for q in s.suggested_questions))
+    st.header(w.sources_heading)
+    st.markdown("\n".join(f"- **{ref.label}**: {ref.full}" for ref in s.references))
+    st.header(w.about_heading)
+    for paragraph in (*s.about, s.review_line, s.version_line):
+        st.markdown(paragraph)

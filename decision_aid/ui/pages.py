@@ -1,0 +1,231 @@
+"""The nine steps, one short function each: read state, call the domain or report, draw.
+
+No rule is evaluated here and no sentence is written here: words come from the content, the
+guidance from domain.assess, the summary from report.build_summary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+
+import streamlit as st
+
+from ..domain import assess, pruned
+from ..report import build_summary
+from ..report.citing import Citer
+from ..report.sections import build_comparison, build_guidance, build_icon_arrays, build_priorities
+from . import state
+from .components import (
+    render_comparison,
+    render_guidance,
+    render_icon_arrays,
+    render_priorities,
+    render_summary,
+)
+from .context import Ctx
+from .widgets import render_question, render_questions
+
+__all__ = ["STEPS"]
+
+
+def _step_header(ctx: Ctx, step_id: str) -> None:
+    steps = ctx.bundle.step_ids
+    index = steps.index(step_id)
+    text = getattr(ctx.pack.pages.steps, step_id)
+    progress = ctx.pack.ui.nav.progress.format(step=index + 1, total=len(steps), name=text.nav)
+    st.progress((index + 1) / len(steps), text=progress)
+    st.title(text.heading)
+    if text.intro:
+        st.markdown(ctx.cite(text.intro))
+
+
+def _nav_buttons(ctx: Ctx, step_id: str) -> None:
+    steps = ctx.bundle.step_ids
+    index = steps.index(step_id)
+    nav = ctx.pack.ui.nav
+    st.divider()
+    back_col, next_col = st.columns(2)
+    with back_col:
+        if index > 0 and st.button(nav.back, key=f"back.{step_id}", icon=":material/arrow_back:", width="stretch"):
+            st.switch_page(ctx.pages[steps[index - 1]])
+    with next_col:
+        if index < len(steps) - 1:
+            label = nav.start if index == 0 else nav.next
+            if st.button(
+                label,
+                key=f"next.{step_id}",
+                type="primary",
+                icon=":material/arrow_forward:",
+                icon_position="right",
+                width="stretch",
+            ):
+                st.switch_page(ctx.pages[steps[index + 1]])
+
+
+def _questions(ctx: Ctx, step_id: str) -> None:
+    step = next(s for s in ctx.bundle.steps if s.id == step_id)
+    render_questions(ctx, list(step.questions))
+
+
+def _citer(ctx: Ctx) -> Citer:
+    return Citer(ctx.bundle, ctx.pack.ui.summary.industry_funded)
+
+
+def welcome(ctx: Ctx) -> None:
+    text = ctx.pack.pages.steps.welcome
+    st.info(text.not_a_replacement)
+    st.markdown(text.sources)
+    state.sync_widget("settings.consultation.welcome", ctx.consultation)
+    st.toggle(
+        text.clinician_mode_label,
+        key="settings.consultation.welcome",
+        help=text.clinician_mode_help,
+        on_change=lambda: state.set_consultation_mode(bool(state.setting("settings.consultation.welcome"))),
+    )
+    _questions(ctx, "welcome")
+
+
+def safety(ctx: Ctx) -> None:
+    _questions(ctx, "safety")
+    text = ctx.pack.pages.steps.safety
+    guidance = assess(ctx.bundle, state.answers())
+    if guidance.red_flags:
+        st.error(f"### {text.red_flag_alert_heading}\n\n{text.red_flag_alert}")
+    elif "red_flags" in state.answers():
+        st.success(text.none_ticked)
+
+
+def fracture(ctx: Ctx) -> None:
+    text = ctx.pack.pages.steps.fracture
+    st.header(text.causes_heading)
+    render_question(ctx, "fracture_causes")
+    render_question(ctx, "fracture_cause_other")
+    st.header(text.medicines_heading)
+    st.warning(text.never_stop_medicine)
+    render_question(ctx, "bone_loss_medicines")
+
+
+def treatment(ctx: Ctx) -> None:
+    _questions(ctx, "treatment")
+    st.header(ctx.pack.pages.steps.treatment.guidance_heading)
+    guidance = assess(ctx.bundle, state.answers())
+    render_guidance(build_guidance(ctx.bundle, ctx.pack, guidance, _citer(ctx)))
+
+
+def compare(ctx: Ctx) -> None:
+    citer = _citer(ctx)
+    view = build_comparison(ctx.bundle, ctx.pack, citer)
+    columns = st.columns(len(view.option_names))
+    for column, name, summary in zip(columns, view.option_names, view.option_summaries, strict=True):
+        with column, st.container(border=True):
+            st.markdown(f"**{name}**")
+            st.markdown(summary)
+    render_comparison(ctx, view)
+    words = ctx.pack.comparison.icon_arrays
+    render_icon_arrays(build_icon_arrays(ctx.bundle, ctx.pack, citer), words.heading, words.legend)
+    st.markdown(f"### {view.other_studies_heading}")
+    st.markdown("\n".join(f"- {item}" for item in view.other_studies))
+
+
+def values(ctx: Ctx) -> None:
+    words = ctx.pack.guidance.values
+    st.markdown(words.intro)
+    _questions(ctx, "values")
+    st.header(words.priorities_heading)
+    answers = state.answers()
+    guidance = assess(ctx.bundle, answers)
+    view = build_priorities(ctx.bundle, ctx.pack, guidance, pruned(ctx.bundle, answers), _citer(ctx))
+    names = tuple(ctx.pack.comparison.options[o].name for o in ctx.bundle.comparison.options)
+    render_priorities(view, names, words.never_a_winner if view else words.no_priorities)
+
+
+def knowledge(ctx: Ctx) -> None:
+    words = ctx.pack.guidance.knowledge
+    st.markdown(words.intro)
+    correct = ctx.bundle.rules.knowledge.answers
+    for question_id in correct:
+        render_question(ctx, question_id)
+        given = state.answers().get(question_id)
+        if given is not None:
+            box = st.success if given == correct[question_id] else st.info
+            verdict = words.correct if given == correct[question_id] else words.not_quite
+            box(f"**{verdict}** {ctx.cite(words.feedback[question_id])}")
+
+
+def leaning(ctx: Ctx) -> None:
+    render_question(ctx, "leaning")
+    words = ctx.pack.guidance.sure
+    st.header(words.heading)
+    st.markdown(words.intro)
+    for question_id in ctx.bundle.rules.sure.items:
+        render_question(ctx, question_id)
+    sure = assess(ctx.bundle, state.answers()).sure
+    if sure.score is None:
+        st.caption(words.incomplete)
+    else:
+        box = st.warning if sure.conflict else st.success
+        box(f"**{words.score.format(score=sure.score)}** {words.conflict if sure.conflict else words.no_conflict}")
+    text = ctx.pack.pages.steps.leaning
+    st.header(text.suggested_questions_heading)
+    st.markdown("\n".join(f"- {q}" for q in text.suggested_questions))
+    render_question(ctx, "questions_for_clinician")
+
+
+def summary(ctx: Ctx) -> None:
+    from ..report.pdf import render_pdf  # the PDF library loads only when the summary is shown
+
+    answers = pruned(ctx.bundle, state.answers())
+    today = dt.date.today()
+    result = build_summary(ctx.bundle, answers, today, ctx.language)
+    words = result.words
+    pdf_col, json_col = st.columns(2)
+    with pdf_col:
+        st.download_button(
+            words.download_pdf,
+            data=lambda: render_pdf(result),
+            file_name=f"decision-aid-summary-{today.isoformat()}.pdf",
+            mime="application/pdf",
+            on_click="ignore",
+            type="primary",
+            icon=":material/download:",
+            key="download.pdf",
+        )
+    with json_col:
+        st.download_button(
+            words.download_answers,
+            data=lambda: json.dumps(answers, indent=2, ensure_ascii=False),
+            file_name=f"decision-aid-answers-{today.isoformat()}.json",
+            mime="application/json",
+            on_click="ignore",
+            icon=":material/data_object:",
+            key="download.answers",
+        )
+    render_summary(ctx, result)
+
+
+STEPS: dict[str, Callable[[Ctx], None]] = {
+    "welcome": welcome,
+    "safety": safety,
+    "fracture": fracture,
+    "treatment": treatment,
+    "compare": compare,
+    "values": values,
+    "knowledge": knowledge,
+    "leaning": leaning,
+    "summary": summary,
+}
+"""Step id -> its page body. Header, progress and Back/Next are added by `page`."""
+
+
+WIDE_STEPS = ("compare", "summary")
+"""Steps with side-by-side tables, drawn full width so that three columns stay readable."""
+
+
+def page(ctx: Ctx, step_id: str) -> None:
+    """Draw one whole step: progress and heading, the body, then Back and Next."""
+    st.set_page_config(layout="wide" if step_id in WIDE_STEPS else "centered")
+    _step_header(ctx, step_id)
+    STEPS[step_id](ctx)
+    _nav_buttons(ctx, step_id)

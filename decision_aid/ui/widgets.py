@@ -1,0 +1,170 @@
+"""One renderer per kind of question. Every label comes from the content; answers go to state.
+
+Multi-choice questions are checkboxes (large targets, visible labels, keyboard friendly), with an
+exclusive option such as "None of these" that clears the others. Numbers are refused outside their
+range by the widget itself. Nothing here evaluates a rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from ..content.schema import Question, QuestionKind, Widget
+from ..domain import applies
+from . import state
+from .context import Ctx
+from .text import md_escape
+
+__all__ = ["render_question", "render_questions"]
+
+
+def _on_single(question_id: str, key: str) -> None:
+    state.set_answer(question_id, state.widget_value(key))
+
+
+def _on_text(question_id: str, key: str) -> None:
+    value = state.widget_value(key)
+    state.set_answer(question_id, value.strip() if isinstance(value, str) else None)
+
+
+def _on_checkbox(question: Question, code: str) -> None:
+    key = state.widget_key(question.id, code)
+    if state.widget_value(key):
+        # An exclusive option ("none") clears the others, and any other option clears it.
+        clear = (
+            [c for c in question.codes if c != code]
+            if code in question.exclusive_codes
+            else sorted(question.exclusive_codes)
+        )
+        for other in clear:
+            state.write_widget(state.widget_key(question.id, other), False)
+    ticked = [c for c in question.codes if state.widget_value(state.widget_key(question.id, c))]
+    state.set_answer(question.id, ticked)
+
+
+def _label(ctx: Ctx, question: Question) -> str:
+    return ctx.pack.questions.questions[question.id].prompt
+
+
+def _help(ctx: Ctx, question: Question) -> None:
+    text = ctx.pack.questions.questions[question.id].help
+    if text:
+        st.caption(ctx.cite(text))
+
+
+def _multi(ctx: Ctx, question: Question, current: Any) -> None:
+    texts = ctx.pack.questions.questions[question.id]
+    st.markdown(f"**{md_escape(texts.prompt)}**")
+    _help(ctx, question)
+    with st.container(border=True):
+        for code in question.codes:
+            option = texts.options[code]
+            key = state.widget_key(question.id, code)
+            state.seed(key, bool(current) and code in current)
+            label = md_escape(option.label)
+            if option.explain:
+                label += f"  \n:small[{md_escape(ctx.cite(option.explain))}]"
+            st.checkbox(label, key=key, on_change=_on_checkbox, args=(question, code))
+
+
+def _choice(
+    ctx: Ctx,
+    question: Question,
+    current: Any,
+    options: list[Any],
+    format_func: Callable[[Any], str],
+    horizontal: bool,
+    captions: list[str] | None = None,
+) -> None:
+    key = state.widget_key(question.id)
+    state.seed(key, current)
+    st.radio(
+        _label(ctx, question),
+        options=options,
+        format_func=format_func,
+        key=key,
+        horizontal=horizontal,
+        captions=captions,
+        on_change=_on_single,
+        args=(question.id, key),
+    )
+
+
+def _single(ctx: Ctx, question: Question, current: Any) -> None:
+    texts = ctx.pack.questions.questions[question.id]
+    captions = [ctx.cite(texts.options[c].explain or "") for c in question.codes]
+    _choice(
+        ctx,
+        question,
+        current,
+        list(question.codes),
+        lambda c: texts.options[c].label,
+        False,
+        captions if any(captions) else None,
+    )
+    _help(ctx, question)
+
+
+def _boolean(ctx: Ctx, question: Question, current: Any) -> None:
+    words = ctx.pack.ui.answers
+    _choice(ctx, question, current, [True, False], lambda v: words.yes if v else words.no, True)
+
+
+def _integer(ctx: Ctx, question: Question, current: Any) -> None:
+    assert question.min is not None and question.max is not None
+    if question.widget is Widget.SCALE:
+        values = list(range(question.min, question.max + 1))
+        if question.id in ctx.bundle.rules.values.items:
+            scale = ctx.pack.guidance.values.scale
+            _choice(ctx, question, current, values, lambda v: scale[str(v)], True)
+        else:
+            _choice(ctx, question, current, values, str, True)
+        _help(ctx, question)
+        return
+    key = state.widget_key(question.id)
+    state.seed(key, current)
+    st.number_input(
+        _label(ctx, question),
+        min_value=question.min,
+        max_value=question.max,
+        step=1,
+        key=key,
+        on_change=_on_single,
+        args=(question.id, key),
+    )
+    _help(ctx, question)
+
+
+def _text(ctx: Ctx, question: Question, current: Any) -> None:
+    key = state.widget_key(question.id)
+    state.seed(key, current or "")
+    widget = st.text_area if question.widget is Widget.LONG_TEXT else st.text_input
+    widget(_label(ctx, question), key=key, max_chars=question.max_length, on_change=_on_text, args=(question.id, key))
+    _help(ctx, question)
+
+
+RENDERERS = {
+    QuestionKind.MULTI_CHOICE: _multi,
+    QuestionKind.SINGLE_CHOICE: _single,
+    QuestionKind.BOOLEAN: _boolean,
+    QuestionKind.INTEGER: _integer,
+    QuestionKind.TEXT: _text,
+}
+
+
+def render_question(ctx: Ctx, question_id: str) -> None:
+    """Draw one question if it applies (show-if), seeded with its current answer."""
+    question = ctx.bundle.questions[question_id]
+    answers = state.answers()
+    if not applies(ctx.bundle, question, answers):
+        return
+    RENDERERS[question.kind](ctx, question, answers.get(question_id))
+
+
+def render_questions(ctx: Ctx, question_ids: list[str]) -> None:
+    """Draw several questions in order."""
+    for question_id in question_ids:
+        render_question(ctx, question_id)
