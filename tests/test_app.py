@@ -1,0 +1,185 @@
+"""The Streamlit app, run in-process with AppTest from the real entry point: the whole flow,
+answers kept when going back and forth, bad input refused at the widget, the content error screen."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from .conftest import REPO
+
+ENTRY = str(REPO / "streamlit_app.py")
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def start() -> AppTest:
+    app = AppTest.from_file(ENTRY, default_timeout=30)
+    app.run()
+    assert not app.exception
+    return app
+
+
+def shown(elements: object) -> str:
+    """The text of markdown-like elements as a reader sees it (Markdown escapes removed)."""
+    return " ".join(re.sub(r"\\(.)", r"\1", e.value) for e in elements)  # type: ignore[attr-defined]
+
+
+def heading(app: AppTest) -> str:
+    return app.title[0].value
+
+
+def next_step(app: AppTest, step: str) -> None:
+    app.button(key=f"next.{step}").click().run()
+    assert not app.exception
+
+
+def back(app: AppTest, step: str) -> None:
+    app.button(key=f"back.{step}").click().run()
+    assert not app.exception
+
+
+def tick(app: AppTest, question: str, code: str) -> None:
+    app.checkbox(key=f"q.{question}.{code}").check().run()
+
+
+def choose(app: AppTest, question: str, value: object) -> None:
+    app.radio(key=f"q.{question}").set_value(value).run()
+
+
+def walk_to_summary(app: AppTest, red_flag: bool = False) -> None:
+    app.text_input(key="q.patient_name").input("Ana María").run()
+    next_step(app, "welcome")
+    tick(app, "red_flags", "fever_infection" if red_flag else "none")
+    next_step(app, "safety")
+    tick(app, "fracture_causes", "osteoporosis")
+    tick(app, "bone_loss_medicines", "none")
+    next_step(app, "fracture")
+    app.number_input(key="q.conservative_care_weeks").set_value(2).run()
+    tick(app, "conservative_treatments", "pain_medicine")
+    choose(app, "pain_now", 6)
+    tick(app, "failure_risk_factors", "none")
+    next_step(app, "treatment")
+    next_step(app, "compare")
+    choose(app, "values_quick_relief", 4)
+    next_step(app, "values")
+    choose(app, "knowledge_sham_trials", "similar_improvement")
+    next_step(app, "knowledge")
+    choose(app, "leaning", "unsure")
+    for item, value in [
+        ("sure_sure", False),
+        ("sure_understand", True),
+        ("sure_risk_benefit", True),
+        ("sure_encouragement", False),
+    ]:
+        choose(app, item, value)
+    app.text_area(key="q.questions_for_clinician").input("Can I still drive?").run()
+    next_step(app, "leaning")
+
+
+def test_the_whole_flow_reaches_the_summary_with_downloads() -> None:
+    app = start()
+    assert heading(app) == "Choosing a treatment for a broken bone in your spine"
+    walk_to_summary(app)
+    assert heading(app) == "Your summary"
+    labels = [button.label for button in app.get("download_button")]
+    assert labels == ["Download summary (PDF)", "Download my answers (for the record)"]
+    text = shown(app.markdown) + shown(app.info)
+    for phrase in [
+        "Prepared for: Ana María",
+        "Keep going with non-surgical care for now",
+        "Leaning toward: I am not sure yet",
+        "Your score: 2 out of 4",
+        "Can I still drive?",
+        "Buchbinder 2018",
+    ]:
+        assert phrase in text, phrase
+
+
+def test_every_step_shows_its_progress() -> None:
+    app = start()
+    progress = app.get("progress")[0]
+    assert progress.proto.text == "Step 1 of 9: Welcome"
+    next_step(app, "welcome")
+    assert app.get("progress")[0].proto.text == "Step 2 of 9: Safety check"
+
+
+def test_answers_are_kept_when_going_back_and_forth() -> None:
+    app = start()
+    app.text_input(key="q.patient_name").input("Bo").run()
+    next_step(app, "welcome")
+    tick(app, "red_flags", "none")
+    next_step(app, "safety")
+    tick(app, "fracture_causes", "osteoporosis")
+    next_step(app, "fracture")
+    app.number_input(key="q.conservative_care_weeks").set_value(5).run()
+    back(app, "treatment")
+    back(app, "fracture")
+    back(app, "safety")
+    assert app.text_input(key="q.patient_name").value == "Bo"
+    next_step(app, "welcome")
+    assert app.checkbox(key="q.red_flags.none").value is True
+    next_step(app, "safety")
+    assert app.checkbox(key="q.fracture_causes.osteoporosis").value is True
+    next_step(app, "fracture")
+    assert app.number_input(key="q.conservative_care_weeks").value == 5
+
+
+def test_none_of_these_clears_the_other_ticks_and_the_other_way_round() -> None:
+    app = start()
+    next_step(app, "welcome")
+    tick(app, "red_flags", "fever_infection")
+    tick(app, "red_flags", "none")
+    assert app.checkbox(key="q.red_flags.fever_infection").value is False
+    tick(app, "red_flags", "major_trauma")
+    assert app.checkbox(key="q.red_flags.none").value is False
+    assert app.session_state["answers"]["red_flags"] == ["major_trauma"]
+
+
+def test_a_red_flag_shows_the_get_care_now_alert_and_the_summary_leads_with_it() -> None:
+    app = start()
+    next_step(app, "welcome")
+    tick(app, "red_flags", "bladder_bowel_control")
+    assert "Please get medical care now" in app.error[0].value
+    walk_app = start()
+    walk_to_summary(walk_app, red_flag=True)
+    assert walk_app.error[0].value.startswith("**Warning signs: get medical care now**")
+
+
+def test_numbers_out_of_range_are_never_stored() -> None:
+    """The widget has the contract's range; a value outside it never becomes an answer. (In a real
+    browser the field turns red and keeps the last good answer: tests/browser checks that.)"""
+    app = start()
+    for step in ("welcome", "safety", "fracture"):
+        next_step(app, step)
+    weeks = app.number_input(key="q.conservative_care_weeks")
+    assert (weeks.min, weeks.max) == (0, 520)
+    for bad in (521, -1, 10**6):
+        app.number_input(key="q.conservative_care_weeks").set_value(bad).run()
+        stored = app.session_state["answers"].get("conservative_care_weeks")
+        assert stored is None or 0 <= stored <= 520
+
+
+def test_the_other_cause_box_appears_only_when_something_else_is_ticked() -> None:
+    app = start()
+    next_step(app, "welcome")
+    next_step(app, "safety")
+    assert not [t for t in app.text_input if t.key == "q.fracture_cause_other"]
+    tick(app, "fracture_causes", "other_cause")
+    app.text_input(key="q.fracture_cause_other").input("a fall").run()
+    assert app.session_state["answers"]["fracture_cause_other"] == "a fall"
+
+
+def test_broken_content_shows_a_clear_error_screen_not_a_traceback(
+    content_copy: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = content_copy(("guidance.yaml", "  weeks: 3\n", "  weeks: three\n"))
+    monkeypatch.setenv("DECISION_AID_CONTENT_DIR", str(root))
+    app = AppTest.from_file(ENTRY, default_timeout=30)
+    app.run()
+    assert not app.exception
+    assert "could not start" in app.error[0].value
+    assert "guidance.yaml: trial.weeks: Input should be a valid integer" in app.code[0].value
