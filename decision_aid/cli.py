@@ -73,7 +73,14 @@ def _write(out: str, data: str | bytes, stdout: TextIO) -> None:
 
 
 def _check_content(args: argparse.Namespace, stdout: TextIO) -> int:
+    from .quality import quality_issues, reading_table
+
     bundle, issues = read_content(args.content)
+    if bundle is not None:
+        issues += quality_issues(bundle)
+        if args.strict:
+            stdout.write("Reading level of the patient-facing wording (grade 8 or lower; aim for 6):\n")
+            stdout.write(reading_table(bundle) + "\n")
     counts = {level: sum(1 for i in issues if i.level == level) for level in ("error", "warning", "notice")}
     for issue in issues:
         prefix = "" if issue.level == "error" else f"{issue.level}: "
@@ -137,7 +144,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     check = sub.add_parser("check-content", help="validate all content files")
-    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument(
+        "--strict", action="store_true", help="fail on warnings too, and print the reading level per section"
+    )
     check.set_defaults(run=_check_content)
 
     schema = sub.add_parser("answers-schema", help="print the JSON Schema of the answers file")

@@ -67,6 +67,14 @@ def test_domain_is_pure(path: Path) -> None:
         assert forbidden not in source, f"{forbidden} in {module_name(path)}"
 
 
+@pytest.mark.parametrize("path", in_package("decision_aid.quality"), ids=module_name)
+def test_quality_checks_read_content_and_measure_text_only(path: Path) -> None:
+    names = imports(path)
+    assert third_party(names) <= {"syllapy"}
+    own = {n for n in names if n.startswith("decision_aid")}
+    assert all(n.startswith(("decision_aid.content", "decision_aid.errors", "decision_aid.quality")) for n in own)
+
+
 @pytest.mark.parametrize("path", in_package("decision_aid.report"), ids=module_name)
 def test_report_never_imports_streamlit_and_only_pdf_imports_reportlab(path: Path) -> None:
     libraries = third_party(imports(path))

@@ -193,6 +193,6 @@ def test_files_awaiting_clinical_review_are_noted_not_hidden() -> None:
     notices = {i.file for i in issues if i.level == "notice" and i.path == "reviewed_on"}
     bundle = load_content()
     for code, pack in bundle.languages.items():
-        for part in ("questions", "guidance", "comparison", "pages", "ui"):
+        for part in ("questions", "guidance", "comparison", "pages", "ui", "glossary"):
             awaiting = getattr(pack, part).reviewed_on is None
             assert (f"{code}/{part}.yaml" in notices) == awaiting

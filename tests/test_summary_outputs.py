@@ -82,7 +82,7 @@ def test_pdf_discloses_industry_funding_and_the_funding_and_update_policy(typica
     text = pdf_text(typical_pdf)
     assert "Wardlaw 2009, paid for by the device maker" in text
     assert "independent, open-source tool" in text
-    assert "reviewed at least every two years" in text
+    assert "we check the facts at least every two years" in text
 
 
 def test_pdf_sets_its_language_and_title(typical_pdf: bytes) -> None:
@@ -166,7 +166,7 @@ def test_text_summary_shows_every_answer(bundle: ContentBundle) -> None:
         "None of these are true for me",
         "Osteoporosis (thin, weak bones); Something else",
         "long steroid use – 10 years",
-        "Steroid tablets, such as prednisone (glucocorticoids); Strong stomach acid medicines",
+        "Steroid tablets, such as prednisone (glucocorticoids); Strong pills for stomach acid",
         "4 weeks",
         "6 out of 10",
         "I am not sure",

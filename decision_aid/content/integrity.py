@@ -22,7 +22,10 @@ from .schema.contract import (
 )
 from .schema.text import LanguagePack
 
-__all__ = ["check_integrity", "structure_citations", "text_citations"]
+__all__ = ["WORDING_FILES", "check_integrity", "structure_citations", "text_citations"]
+
+WORDING_FILES = ("questions", "guidance", "comparison", "pages", "ui", "glossary")
+"""The wording files of each language (content/<language>/<name>.yaml)."""
 
 # Placeholders each template may use; any other {name} is a typo the app could not fill.
 ALLOWED_PLACEHOLDERS: dict[str, frozenset[str]] = {
@@ -186,7 +189,7 @@ def structure_citations(bundle: ContentBundle) -> list[tuple[str, str, str]]:
 def text_citations(code: str, pack: LanguagePack) -> list[tuple[str, str, str]]:
     """(file, key.path, citation id) for every [@id] in one language's wording."""
     refs = []
-    for part in ("questions", "guidance", "comparison", "pages", "ui"):
+    for part in WORDING_FILES:
         for path, text in iter_text(getattr(pack, part)):
             refs += [(f"{code}/{part}.yaml", path, cid) for cid in cited_ids(text)]
     return refs
@@ -209,7 +212,7 @@ def _language(bundle: ContentBundle, code: str, pack: LanguagePack) -> Iterator[
     yield from _question_coverage(bundle, code, pack)
     yield from _guidance_coverage(bundle, code, pack)
     yield from _comparison_coverage(bundle, code, pack)
-    for part in ("questions", "guidance", "comparison", "pages", "ui"):
+    for part in WORDING_FILES:
         file = f"{code}/{part}.yaml"
         for path, text in iter_text(getattr(pack, part)):
             if raw_html(text):

@@ -18,7 +18,7 @@ from .integrity import check_integrity
 from .schema import ContentBundle
 from .schema.citation import Citation
 from .schema.structure import ComparisonStructure, GuidanceRules, Manifest, Questionnaire
-from .schema.text import ComparisonText, GuidanceText, LanguagePack, PagesText, QuestionsText, UiText
+from .schema.text import ComparisonText, GlossaryText, GuidanceText, LanguagePack, PagesText, QuestionsText, UiText
 
 __all__ = ["DEFAULT_CONTENT_DIR", "load_content", "read_content"]
 
@@ -36,8 +36,10 @@ LANGUAGE_FILES: dict[str, type[BaseModel]] = {
     "comparison.yaml": ComparisonText,
     "pages.yaml": PagesText,
     "ui.yaml": UiText,
+    "glossary.yaml": GlossaryText,
 }
 CITATIONS = TypeAdapter(dict[str, Citation])
+UNCITED_NUMBERS = TypeAdapter(dict[str, str])
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -124,6 +126,14 @@ def read_content(root: Path = DEFAULT_CONTENT_DIR) -> tuple[ContentBundle | None
         except ValidationError as exc:
             issues.extend(_issues_from("citations.yaml", exc))
 
+    uncited: dict[str, str] = {}
+    raw_uncited = _read_yaml(root, "uncited_numbers.yaml", issues)
+    if raw_uncited is not None:
+        try:
+            uncited = UNCITED_NUMBERS.validate_python(raw_uncited)
+        except ValidationError as exc:
+            issues.extend(_issues_from("uncited_numbers.yaml", exc))
+
     languages: dict[str, LanguagePack] = {}
     manifest = parsed["manifest.yaml"]
     for code in manifest.languages if manifest else []:
@@ -139,6 +149,7 @@ def read_content(root: Path = DEFAULT_CONTENT_DIR) -> tuple[ContentBundle | None
                 comparison=texts["comparison.yaml"],
                 pages=texts["pages.yaml"],
                 ui=texts["ui.yaml"],
+                glossary=texts["glossary.yaml"],
             )
 
     if any(issue.level == "error" for issue in issues) or citations is None:
@@ -150,6 +161,7 @@ def read_content(root: Path = DEFAULT_CONTENT_DIR) -> tuple[ContentBundle | None
         comparison=parsed["comparison.yaml"],
         citations=citations,
         languages=languages,
+        uncited_numbers=uncited,
     )
     issues.extend(check_integrity(bundle))
     if any(issue.level == "error" for issue in issues):

@@ -147,7 +147,7 @@ def _answer_groups(
 
 def _review_line(pack: LanguagePack) -> str:
     words = pack.ui.summary
-    files = (pack.questions, pack.guidance, pack.comparison, pack.pages, pack.ui)
+    files = (pack.questions, pack.guidance, pack.comparison, pack.pages, pack.ui, pack.glossary)
     dates = [f.reviewed_on for f in files]
     if any(date is None for date in dates):
         return words.not_reviewed

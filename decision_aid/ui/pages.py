@@ -41,6 +41,14 @@ def _step_header(ctx: Ctx, step_id: str) -> None:
         st.markdown(ctx.cite(text.intro))
 
 
+def _glossary(ctx: Ctx) -> None:
+    """'Words explained': every medical word the aid uses, on every step (closed by default)."""
+    glossary = ctx.pack.glossary
+    with st.expander(glossary.heading, icon=":material/menu_book:"):
+        entries = sorted(glossary.terms.values(), key=lambda entry: entry.term.lower())
+        st.markdown("\n".join(f"- **{entry.term}**: {entry.means}" for entry in entries))
+
+
 def _nav_buttons(ctx: Ctx, step_id: str) -> None:
     steps = ctx.bundle.step_ids
     index = steps.index(step_id)
@@ -227,5 +235,7 @@ def page(ctx: Ctx, step_id: str) -> None:
     """Draw one whole step: progress and heading, the body, then Back and Next."""
     st.set_page_config(layout="wide" if step_id in WIDE_STEPS else "centered")
     _step_header(ctx, step_id)
+    if step_id != "summary":  # the summary prints everything open; the glossary is on every other step
+        _glossary(ctx)
     STEPS[step_id](ctx)
     _nav_buttons(ctx, step_id)

@@ -34,6 +34,7 @@ class ContentBundle:
     comparison: ComparisonStructure
     citations: Mapping[str, Citation]
     languages: Mapping[str, LanguagePack]
+    uncited_numbers: Mapping[str, str] = field(default_factory=dict)
     questions: Mapping[str, Question] = field(init=False)
     step_of_question: Mapping[str, str] = field(init=False)
 

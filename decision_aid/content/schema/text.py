@@ -15,6 +15,7 @@ from .screens import PagesText, StepsText, StepText, UiText
 __all__ = [
     "CellText",
     "ComparisonText",
+    "GlossaryText",
     "GuidanceText",
     "IconArrayText",
     "LanguagePack",
@@ -210,6 +211,23 @@ class ComparisonText(Reviewed):
     offers: dict[str, dict[str, str]] = Field(description="Values item id to option id to what it offers.")
 
 
+# --- glossary.yaml --------------------------------------------------------------------------------
+
+
+class GlossaryTerm(Text):
+    """One word explained."""
+
+    term: str = Field(min_length=1, description="The word as it appears, with other forms in brackets.")
+    means: str = Field(min_length=1, description="Its meaning in plain words.")
+
+
+class GlossaryText(Reviewed):
+    """content/<language>/glossary.yaml: every medical word the aid uses, explained once."""
+
+    heading: str
+    terms: dict[str, GlossaryTerm] = Field(min_length=1, description="Term id to the word and its meaning.")
+
+
 class LanguagePack(Text):
     """All the wording for one language."""
 
@@ -219,3 +237,4 @@ class LanguagePack(Text):
     comparison: ComparisonText
     pages: PagesText
     ui: UiText
+    glossary: GlossaryText
