@@ -183,3 +183,25 @@ def test_broken_content_shows_a_clear_error_screen_not_a_traceback(
     assert not app.exception
     assert "could not start" in app.error[0].value
     assert "guidance.yaml: trial.weeks: Input should be a valid integer" in app.code[0].value
+
+
+def test_the_glossary_is_on_every_step_but_the_summary() -> None:
+    app = start()
+    for step in ("welcome", "safety", "fracture", "treatment", "compare", "values", "knowledge", "leaning"):
+        labels = [e.label for e in app.expander]
+        assert "Words explained" in labels, step
+        next_step(app, step)
+    assert "Words explained" not in [e.label for e in app.expander]
+
+
+def test_the_compare_step_shows_the_grid_and_every_icon_array_with_alt_text() -> None:
+    app = start()
+    for step in ("welcome", "safety", "fracture", "treatment"):
+        next_step(app, step)
+    assert heading(app) == "Compare your choices"
+    grid = next(m.value for m in app.markdown if m.value.startswith("| Question |"))
+    assert "| Non-surgical care | Vertebroplasty | Kyphoplasty |" in grid
+    alts = [img.proto.imgs[0].alt for img in app.image]
+    icon_alts = [alt for alt in alts if "of 100 people" in alt]
+    assert len(icon_alts) == 9  # one picture per group of the five icon arrays
+    assert all(alt for alt in alts)  # and every picture, the timeline included, has a text alternative
