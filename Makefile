@@ -7,7 +7,7 @@ PORT   ?= 8501
 APP_STAMP := $(VENV)/.app-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: run test check lint typecheck unit clean
+.PHONY: run test check lint typecheck bench clean
 
 run: $(APP_STAMP)
 	$(BIN)/streamlit run streamlit_app.py --server.address localhost --server.port $(PORT)
@@ -15,7 +15,7 @@ run: $(APP_STAMP)
 test: $(DEV_STAMP)
 	@scripts/system-deps.sh
 	$(BIN)/python -m decision_aid check-content --strict
-	$(BIN)/ruff check decision_aid tests streamlit_app.py
+	$(BIN)/ruff check decision_aid tests bench streamlit_app.py
 	$(BIN)/mypy
 	$(BIN)/pytest
 
@@ -23,10 +23,14 @@ check: $(DEV_STAMP)
 	$(BIN)/python -m decision_aid check-content --strict
 
 lint: $(DEV_STAMP)
-	$(BIN)/ruff check decision_aid tests streamlit_app.py
+	$(BIN)/ruff check decision_aid tests bench streamlit_app.py
 
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
+
+bench: $(DEV_STAMP)
+	@scripts/system-deps.sh
+	$(BIN)/python -m bench.run
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
