@@ -1,0 +1,3 @@
+"""One file per schema revision, oldest first. Never edit a released revision: add a new one."""
+
+__all__: list[str] = []
