@@ -190,7 +190,9 @@ def build_knowledge(
     )
 
 
-def build_sure(bundle: ContentBundle, pack: LanguagePack, guidance: Guidance, answers: dict[str, Any]) -> SureView:
+def build_sure(
+    bundle: ContentBundle, pack: LanguagePack, guidance: Guidance, answers: dict[str, Any], citer: Citer
+) -> SureView:
     """The SURE test score and what it means."""
     s = pack.guidance.sure
     words = pack.ui.answers
@@ -205,5 +207,5 @@ def build_sure(bundle: ContentBundle, pack: LanguagePack, guidance: Guidance, an
     )
     if result.score is None:
         return SureView(s.heading, "", s.incomplete, None, items)
-    message = s.conflict if result.conflict else s.no_conflict
+    message = citer.render(s.conflict if result.conflict else s.no_conflict)
     return SureView(s.heading, s.score.format(score=result.score), message, result.conflict, items)

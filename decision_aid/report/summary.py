@@ -118,7 +118,8 @@ def format_answer(bundle: ContentBundle, pack: LanguagePack, qid: str, value: An
     if question.kind is QuestionKind.INTEGER:
         if qid in bundle.rules.values.items:
             return f"{pack.guidance.values.scale[str(value)]} ({value})"
-        return text.value_format.format(value=value) if text.value_format else str(value)
+        template = text.value_format_one if value == 1 and text.value_format_one else text.value_format
+        return template.format(value=value) if template else str(value)
     return str(value)
 
 
@@ -176,6 +177,7 @@ def build_summary(
     icon_arrays = build_icon_arrays(bundle, pack, citer)
     priorities = build_priorities(bundle, pack, guidance, active, citer)
     knowledge = build_knowledge(bundle, pack, guidance, active, citer)
+    sure = build_sure(bundle, pack, guidance, active, citer)
     return Summary(
         language=pack.code,
         today=today,
@@ -203,7 +205,7 @@ def build_summary(
         ),
         knowledge=knowledge,
         leaning_line=words.leaning.format(leaning=format_answer(bundle, pack, "leaning", leaning)),
-        sure=build_sure(bundle, pack, guidance, active),
+        sure=sure,
         patient_questions=active.get("questions_for_clinician") or None,
         suggested_questions=tuple(pack.pages.steps.leaning.suggested_questions),
         references=citer.references(),

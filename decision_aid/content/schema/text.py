@@ -47,6 +47,9 @@ class QuestionText(Text):
     value_format: str | None = Field(
         default=None, description="How a number answer is shown back, e.g. '{value} weeks'."
     )
+    value_format_one: str | None = Field(
+        default=None, description="The same for the number 1, where the language needs it ('{value} week')."
+    )
     options: dict[str, OptionText] = Field(default_factory=dict, description="Option code to its wording.")
 
 
