@@ -1,6 +1,8 @@
 """Read an answers file's text into validated answers. Shared by the command line and the app.
 
-Takes text, not a path: the caller does the reading. Raises AnswersError listing every problem.
+The text is either an answers file (question id -> answer) or a FHIR R4 QuestionnaireResponse
+(recognised by its "resourceType"; docs/FHIR.md). Takes text, not a path: the caller does the
+reading. Raises AnswersError listing every problem.
 """
 
 from __future__ import annotations
@@ -12,15 +14,17 @@ from typing import Any
 from .content.schema import ContentBundle
 from .domain import validate_answers
 from .errors import AnswerProblem, AnswersError
+from .fhir import answers_from_response, is_fhir_resource
 
 __all__ = ["parse_answers"]
 
 
 def parse_answers(bundle: ContentBundle, text: str, source: str = "answers") -> Mapping[str, Any]:
-    """Parse JSON `text` and validate it as an answers object.
+    """Parse JSON `text` and validate it as an answers object or a QuestionnaireResponse.
 
     Raises:
-        AnswersError: the text is not JSON, not an object, or has invalid answers.
+        AnswersError: the text is not JSON, not an object, not a readable QuestionnaireResponse,
+            or has invalid answers.
     """
     try:
         data = json.loads(text)
@@ -29,4 +33,6 @@ def parse_answers(bundle: ContentBundle, text: str, source: str = "answers") -> 
         raise AnswersError([AnswerProblem("", "not_json", {"source": source, "detail": detail})]) from None
     if not isinstance(data, dict):
         raise AnswersError([AnswerProblem("", "not_object", {"source": source})])
+    if is_fhir_resource(data):
+        data = answers_from_response(bundle, data, source)
     return validate_answers(bundle, data)

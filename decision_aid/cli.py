@@ -3,7 +3,10 @@
     python -m decision_aid check-content [--strict]
     python -m decision_aid answers-schema [-o FILE]
     python -m decision_aid guidance ANSWERS.json
-    python -m decision_aid summary ANSWERS.json --format pdf|html|text -o OUT [--lang en]
+    python -m decision_aid summary ANSWERS.json --format pdf|html|text|fhir -o OUT [--lang en]
+    python -m decision_aid questionnaire [--lang en] [-o FILE]
+
+ANSWERS.json is an answers file or a FHIR R4 QuestionnaireResponse (docs/FHIR.md).
 
 Exit codes: 0 success; 1 the content has errors (or warnings, with --strict); 2 bad input,
 with one line per problem naming the field, never a traceback.
@@ -24,6 +27,7 @@ from .content import DEFAULT_CONTENT_DIR, load_content, read_content
 from .content.schema import ContentBundle
 from .domain import answers_json_schema, assess, describe_problem
 from .errors import AnswersError, ContentError
+from .fhir import build_questionnaire, build_response, to_json
 from .report import build_summary, render_text
 
 __all__ = ["main"]
@@ -106,13 +110,26 @@ def _guidance(args: argparse.Namespace, stdout: TextIO) -> int:
     return EXIT_OK
 
 
+def _check_language(bundle: ContentBundle, language: str | None) -> None:
+    if language and language not in bundle.languages:
+        choices = ", ".join(bundle.languages)
+        raise _FailError(EXIT_INPUT, [f"--lang: {language} is not available; choose from {choices}"])
+
+
+def _questionnaire(args: argparse.Namespace, stdout: TextIO) -> int:
+    bundle = _bundle(args)
+    _check_language(bundle, args.lang)
+    _write(args.output, to_json(build_questionnaire(bundle, args.lang)), stdout)
+    return EXIT_OK
+
+
 def _summary(args: argparse.Namespace, stdout: TextIO) -> int:
     bundle = _bundle(args)
-    if args.lang and args.lang not in bundle.languages:
-        raise _FailError(
-            EXIT_INPUT, [f"--lang: {args.lang} is not available; choose from {', '.join(bundle.languages)}"]
-        )
+    _check_language(bundle, args.lang)
     answers = _read_answers(bundle, args.answers, args.lang)
+    if args.format == "fhir":
+        _write(args.output, to_json(build_response(bundle, answers, args.date, args.lang)), stdout)
+        return EXIT_OK
     summary = build_summary(bundle, answers, args.date, args.lang)
     data: str | bytes
     if args.format == "pdf":
@@ -155,19 +172,29 @@ def _parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=_answers_schema)
 
     guidance = sub.add_parser("guidance", help="print the guidance for an answers file as JSON")
-    guidance.add_argument("answers", help="answers file (JSON), or - for standard input")
+    guidance.add_argument("answers", help="answers file or QuestionnaireResponse (JSON), or - for standard input")
     guidance.add_argument("--lang", default=None, help="language of error messages")
     guidance.set_defaults(run=_guidance)
 
-    summary = sub.add_parser("summary", help="write the summary as PDF, HTML or text")
-    summary.add_argument("answers", help="answers file (JSON), or - for standard input")
-    summary.add_argument("--format", choices=("pdf", "html", "text"), default="text")
+    summary = sub.add_parser("summary", help="write the summary as PDF, HTML or text, or the answers as FHIR")
+    summary.add_argument("answers", help="answers file or QuestionnaireResponse (JSON), or - for standard input")
+    summary.add_argument(
+        "--format",
+        choices=("pdf", "html", "text", "fhir"),
+        default="text",
+        help="fhir: the answers as a FHIR R4 QuestionnaireResponse (JSON)",
+    )
     summary.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
     summary.add_argument("--lang", default=None, help="language code, e.g. en")
     summary.add_argument(
         "--date", type=_date, default=dt.date.today(), help="date printed on the summary (default: today)"
     )
     summary.set_defaults(run=_summary)
+
+    questionnaire = sub.add_parser("questionnaire", help="write the questions as a FHIR R4 Questionnaire (JSON)")
+    questionnaire.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
+    questionnaire.add_argument("--lang", default=None, help="language of the wording, e.g. en")
+    questionnaire.set_defaults(run=_questionnaire)
     return parser
 
 

@@ -5,6 +5,8 @@
 set -u
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# Node.js and npm (the LHC-Forms test installs the pinned lforms package with npm ci).
+command -v npm >/dev/null 2>&1 || need+=(npm)
 # PostgreSQL server (tests/storage start a throwaway cluster); Debian keeps initdb in /usr/lib/postgresql/*/bin.
 command -v initdb >/dev/null 2>&1 || compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 if [ ${#need[@]} -eq 0 ]; then

@@ -86,7 +86,11 @@ def test_the_whole_flow_reaches_the_summary_with_downloads() -> None:
     walk_to_summary(app)
     assert heading(app) == "Your summary"
     labels = [button.label for button in app.get("download_button")]
-    assert labels == ["Download summary (PDF)", "Download my answers (for the record)"]
+    assert labels == [
+        "Download summary (PDF)",
+        "Download my answers (for the record)",
+        "Download for the health record (FHIR)",
+    ]
     text = shown(app.markdown) + shown(app.info)
     for phrase in [
         "Prepared for: Ana María",

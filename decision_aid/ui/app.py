@@ -66,6 +66,14 @@ def _sidebar(ctx: Ctx) -> None:
             help=pack.pages.steps.welcome.clinician_mode_help,
             on_change=lambda: state.set_consultation_mode(bool(state.setting("settings.consultation.sidebar"))),
         )
+        words = pack.ui.accessibility
+        state.sync_widget("settings.larger_text", state.larger_text())
+        st.toggle(
+            words.larger_text_label,
+            key="settings.larger_text",
+            help=words.larger_text_help,
+            on_change=lambda: state.set_larger_text(bool(state.setting("settings.larger_text"))),
+        )
 
 
 def _page_function(ctx: Ctx, step_id: str) -> Callable[[], None]:
@@ -78,7 +86,7 @@ def _page_function(ctx: Ctx, step_id: str) -> Callable[[], None]:
 
 def run() -> None:
     """Draw the app for this rerun."""
-    inject_styles()
+    inject_styles(larger_text=state.larger_text())
     try:
         bundle = get_content(_content_dir())
     except ContentError as error:

@@ -7,6 +7,7 @@ Text a person typed goes through md_escape. Pictures are images with a text alte
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from ..report.figures import icon_array_svg, timeline_svg
 from ..report.summary import Summary
@@ -61,7 +62,7 @@ def _grid(view: ComparisonView) -> None:
 def render_comparison(ctx: Ctx, view: ComparisonView) -> None:
     """The grid (question rows, option columns) with certainty per cell, then details per row."""
     _grid(view)
-    st.markdown(f"#### {view.more_detail}")
+    st.markdown(f"## {view.more_detail}")
     for row in view.rows:
         with st.expander(row.question, expanded=ctx.consultation):
             for name, cell in zip(view.option_names, row.cells, strict=True):
@@ -70,33 +71,52 @@ def render_comparison(ctx: Ctx, view: ComparisonView) -> None:
                     st.caption(f"{view.certainty_heading} {cell.certainty}")
 
 
-def render_icon_arrays(arrays: tuple[IconArrayView, ...], heading: str, legend: str) -> None:
-    """Each 'out of 100 people' picture with its caption; the caption is also the image's alt text."""
-    st.markdown(f"### {heading}")
+def render_icon_arrays(arrays: tuple[IconArrayView, ...], heading: str, legend: str, level: int = 2) -> None:
+    """Each 'out of 100 people' picture with its caption; the caption is also the image's alt text.
+
+    `level` is the heading level (2 on the compare step, 3 inside the summary's comparison). Each
+    picture is in its own keyed container, so that print can lay them out side by side."""
+    st.markdown(f"{'#' * level} {heading}")
     st.caption(legend)
     for array in arrays:
-        st.markdown(f"**{array.title}** {array.source}")
-        columns = st.columns(len(array.groups))
-        for column, group in zip(columns, array.groups, strict=True):
-            with column:
-                st.image(icon_array_svg(group.count, group.caption), alt=group.caption)
-                st.markdown(group.caption)
-        st.caption(array.timeframe)
+        with st.container(key=f"icon_array.{array.id}"):
+            st.markdown(f"**{array.title}** {array.source}")
+            columns = st.columns(len(array.groups))
+            for column, group in zip(columns, array.groups, strict=True):
+                with column:
+                    st.image(icon_array_svg(group.count, group.caption), alt=group.caption)
+                    st.markdown(group.caption)
+            st.caption(array.timeframe)
 
 
-def render_priorities(view: tuple[PriorityView, ...], option_names: tuple[str, ...], note: str) -> None:
-    """The top priorities next to what each option offers; never a winner."""
+def render_priorities(
+    view: tuple[PriorityView, ...], option_names: tuple[str, ...], note: str, first_column: str
+) -> None:
+    """The top priorities next to what each option offers; never a winner. Every column has a
+    header (`first_column` heads the priorities), so a screen reader can name each cell."""
     if view:
-        lines = ["| | " + " | ".join(option_names) + " |", "|" + "---|" * (len(option_names) + 1)]
+        header = f"| {_cell(first_column)} | " + " | ".join(option_names) + " |"
+        lines = [header, "|" + "---|" * (len(option_names) + 1)]
         for p in view:
             lines.append(f"| **{_cell(p.label)}** ({p.rating}) | " + " | ".join(_cell(o) for o in p.offers) + " |")
         st.markdown("\n".join(lines))
     st.markdown(note)
 
 
+def _section(key: str, heading: str) -> DeltaGenerator:
+    """A summary section: a keyed container (for the print layout) that starts with its heading."""
+    box = st.container(key=f"summary.{key}")
+    box.header(heading)
+    return box
+
+
 def render_summary(ctx: Ctx, s: Summary) -> None:
-    """Every section of the summary, all open (so printing the page shows everything)."""
+    """Every section of the summary, all open (so printing the page shows everything).
+
+    Each section is a keyed container ("summary.<name>"), which the print CSS (styles.py) lays out
+    compactly: answers and sources in two columns, the icon arrays side by side."""
     w = s.words
+    c = s.comparison
     st.markdown(f"**{md_escape(s.name_line)}**  \n{s.date_line}  \n{s.version_line}")
     if s.red_flags:
         st.error(
@@ -104,34 +124,39 @@ def render_summary(ctx: Ctx, s: Summary) -> None:
             + "\n".join(f"- {flag}" for flag in s.red_flags)
             + f"\n\n{s.red_flag_message}"
         )
-    st.header(w.guidance_heading)
-    render_guidance(s.guidance)
-    st.header(w.answers_heading)
-    for group in s.answers:
-        st.markdown(f"**{group.heading}**")
-        st.markdown("\n".join(f"- {line.label} **{md_escape(line.value)}**" for line in group.lines))
-    st.header(w.comparison_heading)
-    c = s.comparison
-    _grid(c)
-    st.markdown(f"**{c.other_studies_heading}**")
-    st.markdown("\n".join(f"- {item}" for item in c.other_studies))
-    render_icon_arrays(s.icon_arrays, w.icon_arrays_heading, s.icon_legend)
-    st.header(w.priorities_heading)
-    render_priorities(s.priorities, c.option_names, s.priorities_note)
-    st.header(w.knowledge_heading)
-    st.markdown(f"**{s.knowledge.score_line}**")
-    for item in s.knowledge.items:
-        st.markdown(f"- {item.prompt} **{item.answer}**. {item.verdict} {item.feedback}")
-    st.header(w.leaning_heading)
-    st.markdown(f"**{s.leaning_line}**")
-    st.markdown("\n".join(f"- {line.label} **{line.value}**" for line in s.sure.items))
-    st.markdown(" ".join(x for x in (s.sure.score_line, s.sure.message) if x))
-    st.header(w.questions_heading)
-    st.markdown(md_escape(s.patient_questions) if s.patient_questions else w.no_questions)
-    st.markdown(f"**{w.suggested_heading}**")
-    st.markdown("\n".join(f"- {q}" for q in s.suggested_questions))
-    st.header(w.sources_heading)
-    st.markdown("\n".join(f"- **{ref.label}**: {ref.full}" for ref in s.references))
-    st.header(w.about_heading)
-    for paragraph in (*s.about, s.review_line, s.version_line):
-        st.markdown(paragraph)
+    with _section("guidance", w.guidance_heading):
+        render_guidance(s.guidance)
+    with _section("answers", w.answers_heading):
+        for group in s.answers:
+            st.markdown(
+                f"**{group.heading}**\n\n"
+                + "\n".join(f"- {line.label} **{md_escape(line.value)}**" for line in group.lines)
+            )
+    with _section("comparison", w.comparison_heading):
+        _grid(c)
+        st.markdown(f"**{c.other_studies_heading}**\n\n" + "\n".join(f"- {item}" for item in c.other_studies))
+    with st.container(key="summary.icon_arrays"):
+        render_icon_arrays(s.icon_arrays, w.icon_arrays_heading, s.icon_legend, level=3)
+    with _section("priorities", w.priorities_heading):
+        render_priorities(s.priorities, c.option_names, s.priorities_note, w.priority_column)
+    with _section("knowledge", w.knowledge_heading):
+        st.markdown(
+            f"**{s.knowledge.score_line}**\n\n"
+            + "\n".join(f"- {i.prompt} **{i.answer}**. {i.verdict} {i.feedback}" for i in s.knowledge.items)
+        )
+    with _section("leaning", w.leaning_heading):
+        st.markdown(f"**{s.leaning_line}**")
+        st.markdown("\n".join(f"- {line.label} **{line.value}**" for line in s.sure.items))
+        st.markdown(" ".join(x for x in (s.sure.score_line, ctx.cite(s.sure.message)) if x))
+    with _section("questions", w.questions_heading):
+        st.markdown(md_escape(s.patient_questions) if s.patient_questions else w.no_questions)
+        st.markdown(f"**{w.suggested_heading}**\n\n" + "\n".join(f"- {q}" for q in s.suggested_questions))
+    with _section("sources", w.sources_heading):
+        # The full references on screen; on paper the compact ones (journal, year, DOI or PMID),
+        # as in the PDF. Each list is hidden (display: none) where it is not meant to be seen.
+        with st.container(key="summary.sources_full"):
+            st.markdown("\n".join(f"- **{ref.label}**: {ref.full}" for ref in s.references))
+        with st.container(key="summary.sources_compact"):
+            st.markdown("\n".join(f"- **{ref.label}**: {ref.compact}" for ref in s.references))
+    with _section("about", w.about_heading):
+        st.markdown("\n\n".join((*s.about, s.review_line, s.version_line)))

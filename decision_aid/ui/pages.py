@@ -25,6 +25,7 @@ from .components import (
     render_summary,
 )
 from .context import Ctx
+from .resume import render_fhir_download, render_resume, render_resume_notice
 from .widgets import render_question, render_questions
 
 __all__ = ["STEPS"]
@@ -93,6 +94,7 @@ def welcome(ctx: Ctx) -> None:
         on_change=lambda: state.set_consultation_mode(bool(state.setting("settings.consultation.welcome"))),
     )
     _questions(ctx, "welcome")
+    render_resume(ctx)
 
 
 def safety(ctx: Ctx) -> None:
@@ -100,7 +102,7 @@ def safety(ctx: Ctx) -> None:
     text = ctx.pack.pages.steps.safety
     guidance = assess(ctx.bundle, state.answers())
     if guidance.red_flags:
-        st.error(f"### {text.red_flag_alert_heading}\n\n{text.red_flag_alert}")
+        st.error(f"## {text.red_flag_alert_heading}\n\n{text.red_flag_alert}")
     elif "red_flags" in state.answers():
         st.success(text.none_ticked)
 
@@ -133,7 +135,7 @@ def compare(ctx: Ctx) -> None:
     render_comparison(ctx, view)
     words = ctx.pack.comparison.icon_arrays
     render_icon_arrays(build_icon_arrays(ctx.bundle, ctx.pack, citer), words.heading, words.legend)
-    st.markdown(f"### {view.other_studies_heading}")
+    st.markdown(f"## {view.other_studies_heading}")
     st.markdown("\n".join(f"- {item}" for item in view.other_studies))
 
 
@@ -146,7 +148,8 @@ def values(ctx: Ctx) -> None:
     guidance = assess(ctx.bundle, answers)
     view = build_priorities(ctx.bundle, ctx.pack, guidance, pruned(ctx.bundle, answers), _citer(ctx))
     names = tuple(ctx.pack.comparison.options[o].name for o in ctx.bundle.comparison.options)
-    render_priorities(view, names, words.never_a_winner if view else words.no_priorities)
+    note = words.never_a_winner if view else words.no_priorities
+    render_priorities(view, names, note, ctx.pack.ui.summary.priority_column)
 
 
 def knowledge(ctx: Ctx) -> None:
@@ -174,7 +177,8 @@ def leaning(ctx: Ctx) -> None:
         st.caption(words.incomplete)
     else:
         box = st.warning if sure.conflict else st.success
-        box(f"**{words.score.format(score=sure.score)}** {words.conflict if sure.conflict else words.no_conflict}")
+        message = ctx.cite(words.conflict if sure.conflict else words.no_conflict)
+        box(f"**{words.score.format(score=sure.score)}** {message}")
     text = ctx.pack.pages.steps.leaning
     st.header(text.suggested_questions_heading)
     st.markdown("\n".join(f"- {q}" for q in text.suggested_questions))
@@ -210,6 +214,7 @@ def summary(ctx: Ctx) -> None:
             icon=":material/data_object:",
             key="download.answers",
         )
+    render_fhir_download(ctx, answers, today)
     render_summary(ctx, result)
 
 
@@ -235,6 +240,7 @@ def page(ctx: Ctx, step_id: str) -> None:
     """Draw one whole step: progress and heading, the body, then Back and Next."""
     st.set_page_config(layout="wide" if step_id in WIDE_STEPS else "centered")
     _step_header(ctx, step_id)
+    render_resume_notice(ctx)
     if step_id != "summary":  # the summary prints everything open; the glossary is on every other step
         _glossary(ctx)
     STEPS[step_id](ctx)

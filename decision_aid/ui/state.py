@@ -17,11 +17,17 @@ __all__ = [
     "clear_widgets",
     "consultation_mode",
     "language",
+    "larger_text",
+    "pending",
+    "pop_pending",
     "remove_answer",
+    "replace_answers",
     "seed",
     "set_answer",
     "set_consultation_mode",
     "set_language",
+    "set_larger_text",
+    "set_pending",
     "setting",
     "sync_widget",
     "widget_key",
@@ -32,6 +38,7 @@ __all__ = [
 ANSWERS = "answers"
 LANGUAGE = "language"
 CONSULTATION = "consultation_mode"
+LARGER_TEXT = "larger_text"
 
 
 def answers() -> dict[str, Any]:
@@ -87,6 +94,26 @@ def clear_widgets() -> None:
         del st.session_state[key]
 
 
+def replace_answers(values: dict[str, Any]) -> None:
+    """Replace every answer at once (continuing from a saved file); then call clear_widgets()."""
+    st.session_state[ANSWERS] = dict(values)
+
+
+def set_pending(name: str, value: Any) -> None:
+    """Keep a value for a later run of this session (such as where to go after a callback)."""
+    st.session_state[f"pending.{name}"] = value
+
+
+def pending(name: str) -> Any:
+    """A value kept by set_pending, or None."""
+    return st.session_state.get(f"pending.{name}")
+
+
+def pop_pending(name: str) -> Any:
+    """A value kept by set_pending, forgotten as it is read; None if there is none."""
+    return st.session_state.pop(f"pending.{name}", None)
+
+
 def language(default: str) -> str:
     """The language chosen in this session."""
     value: str = st.session_state.get(LANGUAGE, default)
@@ -108,6 +135,16 @@ def set_consultation_mode(on: bool) -> None:
     st.session_state[CONSULTATION] = on
 
 
+def larger_text() -> bool:
+    """True when the person asked for larger text (kept for the whole session, on every step)."""
+    return bool(st.session_state.get(LARGER_TEXT, False))
+
+
+def set_larger_text(on: bool) -> None:
+    """Switch larger text on or off."""
+    st.session_state[LARGER_TEXT] = on
+
+
 def setting(key: str) -> Any:
-    """The value of a settings widget (language menu, consultation switch)."""
+    """The value of a settings widget (language menu, consultation switch, larger text)."""
     return st.session_state.get(key)

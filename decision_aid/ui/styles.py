@@ -1,45 +1,149 @@
-"""The app's CSS: readable sizes, visible focus, and a print layout with no navigation.
+"""The app's CSS: readable sizes, visible focus, controls that stand out, larger text on request,
+and a compact print layout with no navigation.
 
 Static CSS only (st.html with style tags takes no space on the page); never any patient text.
+Streamlit gives no theme setting for most of this, so the rules select Streamlit's own
+data-testid attributes and the `st-key-<key>` classes of keyed containers (components.py).
+docs/ACCESSIBILITY.md lists what each rule fixes and the browser tests that check it.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-__all__ = ["inject_styles"]
+__all__ = ["BASE_FONT_PX", "LARGER_TEXT_SCALE", "inject_styles"]
 
-CSS = """
-<style>
+BASE_FONT_PX = 18
+"""The root font size; every size in the app is in rem, so it scales all text."""
+
+LARGER_TEXT_SCALE = 1.25
+""""Larger text" makes the root font, and so all text, 25% bigger on screen (print is unchanged)."""
+
+INK = "#1b3a5c"
+"""The theme's primary colour: 11.6:1 on white."""
+
+CONTROL_EDGE = "#5c6878"
+"""Edges of boxes, radio circles, switches and text fields: 5.7:1 on white and 5.0:1 on the pale
+field and sidebar colour (#eef2f6), above the 3:1 that non-text contrast (WCAG 1.4.11) asks."""
+
+SCREEN_CSS = f"""
 /* Comfortable reading for older eyes: bigger base text, generous line height. */
-html { font-size: 18px; }
-.stMarkdown p, .stMarkdown li { line-height: 1.55; }
+html {{ font-size: {BASE_FONT_PX}px; }}
+.stMarkdown p, .stMarkdown li {{ line-height: 1.55; }}
 /* Question labels as large as the text, and bold, so each question stands out. */
-[data-testid="stWidgetLabel"] p { font-size: 1rem; font-weight: 600; }
-[data-testid="stRadio"] label p, [data-testid="stCheckbox"] label p { font-size: 1rem; }
+[data-testid="stWidgetLabel"] p {{ font-size: 1rem; font-weight: 600; }}
+[data-testid="stRadio"] label p, [data-testid="stCheckbox"] label p {{ font-size: 1rem; }}
 [data-testid="stCheckbox"] [data-testid="stWidgetLabel"] p,
-[data-testid="stRadio"] [role="radiogroup"] p { font-weight: 400; }
+[data-testid="stRadio"] [role="radiogroup"] p {{ font-weight: 400; }}
+/* An option's explanation sits just under its words, lined up with them. */
+[class*="st-key-option-"] [data-testid="stCaptionContainer"] {{ padding-left: 1.75rem; margin-top: -0.2rem; }}
+/* Step names in the sidebar and the words on buttons wrap rather than being cut short with "..."
+   (with larger text or zoom). */
+[data-testid="stSidebarNavLink"] {{ height: auto !important; min-height: 2rem; }}
+[data-testid="stSidebarNavLink"] :is(span, div, p), [data-testid^="stBaseButton"] :is(div, p) {{
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}}
+[data-testid^="stBaseButton"] {{ height: auto !important; }}
 /* Wide steps keep prose to a readable line length; tables may use the full width. */
-[data-testid="stMainBlockContainer"] .stMarkdown p { max-width: 52rem; }
-/* A focus ring that is always visible for keyboard users. */
-:focus-visible { outline: 3px solid #1b3a5c !important; outline-offset: 2px !important; }
+[data-testid="stMainBlockContainer"] .stMarkdown p {{ max-width: 52rem; }}
+
+/* Focus: a strong ring, always visible. Boxes, radio buttons and switches hide the real input,
+   so the ring goes round the whole option (its words included). */
+:focus-visible {{ outline: 3px solid {INK} !important; outline-offset: 2px !important; }}
+label:has(input:focus-visible) {{ outline: 3px solid {INK}; outline-offset: 2px; border-radius: 4px; }}
+/* Heading anchor links are invisible until hovered, so a keyboard user would land on nothing:
+   they are of no use here, and are removed. */
+[data-testid="stHeaderActionElements"] {{ display: none !important; }}
+/* Image toolbars (full screen) are shown whenever one of their buttons has the focus. */
+[data-testid="stElementToolbar"]:focus-within {{ opacity: 1 !important; }}
+
+/* Controls that stand out from the page (non-text contrast of at least 3:1). */
+[data-testid="stCheckbox"] label:has(input:not([role="switch"]):not(:checked)) > div:first-of-type,
+[data-testid="stRadioOption"]:has(input:not(:checked)) > div > div:first-child {{
+  border: 2px solid {CONTROL_EDGE} !important;
+}}
+[data-testid="stCheckbox"] label:has(input[role="switch"]) > div:first-of-type {{
+  border: 2px solid {CONTROL_EDGE}; box-sizing: content-box;
+}}
+[data-testid="stCheckbox"] label:has(input[role="switch"]:not(:checked)) > div:first-of-type {{
+  background-color: #ffffff !important;
+}}
+[data-testid="stCheckbox"] label:has(input[role="switch"]:not(:checked)) > div:first-of-type > div {{
+  background-color: {CONTROL_EDGE} !important;
+}}
+[data-testid="stTextInputRootElement"], [data-testid="stNumberInputContainer"],
+[data-testid="stTextAreaRootElement"] {{
+  border-color: {CONTROL_EDGE} !important;
+}}
+
+/* The summary's compact source list is for paper only (components.render_summary). */
+@media screen {{ .st-key-summary-sources_compact {{ display: none !important; }} }}
+
 /* Tables from the comparison wrap instead of scrolling. */
-.stMarkdown table { width: 100%; table-layout: fixed; }
-.stMarkdown td, .stMarkdown th { vertical-align: top; overflow-wrap: anywhere; }
-@media print {
-  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
-  [data-testid="stDecoration"], [data-testid="stStatusWidget"], [data-testid="stBottom"],
-  .stButton, .stDownloadButton, [data-testid="stProgress"], [data-testid="stSidebarCollapsedControl"] {
-    display: none !important;
-  }
-  html { font-size: 12pt; }
-  .stMarkdown table, .stMarkdown tr, [data-testid="stImage"] { break-inside: avoid; }
-  [data-testid="stMainBlockContainer"], .block-container { padding-top: 0 !important; max-width: 100% !important; }
-}
-</style>
+.stMarkdown table {{ width: 100%; table-layout: fixed; }}
+.stMarkdown td, .stMarkdown th {{ vertical-align: top; overflow-wrap: anywhere; }}
 """
 
+PRINT_CSS = """
+@media print {
+  @page { margin: 10mm 11mm 12mm 11mm; }
+  /* No navigation, settings, buttons or progress on paper. */
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stDecoration"], [data-testid="stStatusWidget"], [data-testid="stBottom"],
+  [data-testid="stSidebarCollapsedControl"], [data-testid="stProgress"], [data-testid="stElementToolbar"],
+  .stButton, .stDownloadButton, [data-testid="stExpander"], [data-testid="stSkipLink"], hr {
+    display: none !important;
+  }
+  /* The page scrolls inside the main area on screen; on paper it must flow from page to page. */
+  html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {
+    height: auto !important; overflow: visible !important; position: static !important;
+  }
+  [data-testid="stMainBlockContainer"], .block-container {
+    padding: 0 !important; max-width: 100% !important;
+  }
+  /* Compact, still readable type. */
+  html { font-size: 9pt; }
+  [data-testid="stMainBlockContainer"] .stMarkdown p { max-width: none; }
+  .stMarkdown p, .stMarkdown li { line-height: 1.3; margin-bottom: 0.2rem; }
+  h1 { font-size: 15pt !important; padding: 0 0 0.2rem 0 !important; }
+  h2 { font-size: 11pt !important; padding: 0.4rem 0 0 0 !important; }
+  h3 { font-size: 10pt !important; padding: 0.3rem 0 0.1rem 0 !important; }
+  h1, h2, h3 { break-after: avoid; }
+  [data-testid="stVerticalBlock"] { gap: 0.2rem !important; }
+  [data-testid="stCaptionContainer"] { font-size: 7.5pt !important; }
+  [data-testid="stAlert"] > div { padding: 0.4rem 0.6rem !important; }
+  .stMarkdown table { font-size: 7.5pt; }
+  .stMarkdown td, .stMarkdown th { padding: 0.15rem 0.3rem !important; line-height: 1.25; }
+  .stMarkdown tr, [data-testid="stImage"], [data-testid="stAlert"] { break-inside: avoid; }
+  img { max-height: 20mm; max-width: 100%; width: auto !important; }
+  .stMarkdown table th:first-child { width: 17%; }
+  /* The summary's sections (components.render_summary): lists in two columns. */
+  .st-key-summary-answers { display: block !important; column-count: 2; column-gap: 6mm; }
+  .st-key-summary-answers h2 { column-span: all; }
+  .st-key-summary-answers li { break-inside: avoid; }
+  .st-key-summary-questions ul, .st-key-summary-leaning ul { column-count: 2; column-gap: 6mm; }
+  /* Sources: the compact list, in three columns. */
+  .st-key-summary-sources_full { display: none !important; }
+  .st-key-summary-sources_compact ul { column-count: 3; column-gap: 4mm; }
+  .st-key-summary-sources_compact li { font-size: 7pt; line-height: 1.2; margin-bottom: 0.05rem; break-inside: avoid; }
+  /* The "out of 100 people" pictures three to a row, each one small. */
+  .st-key-summary-icon_arrays {
+    display: grid !important; grid-template-columns: repeat(3, 1fr); gap: 2mm 5mm !important;
+  }
+  .st-key-summary-icon_arrays > [data-testid="stElementContainer"] { grid-column: 1 / -1; }
+  [class*="st-key-icon_array-"] { break-inside: avoid; }
+  [class*="st-key-icon_array-"] p { font-size: 7.5pt; line-height: 1.2; }
+  [class*="st-key-icon_array-"] [data-testid="stHorizontalBlock"] { gap: 2mm !important; flex-wrap: nowrap !important; }
+  [class*="st-key-icon_array-"] [data-testid="stColumn"] { min-width: 0 !important; }
+  [class*="st-key-icon_array-"] img { max-height: 20mm; }
+}
+"""
 
-def inject_styles() -> None:
-    """Add the CSS to the page."""
-    st.html(CSS)
+CSS = f"<style>{SCREEN_CSS}{PRINT_CSS}</style>"
+
+LARGER_TEXT_CSS = f"<style>@media screen {{ html {{ font-size: {BASE_FONT_PX * LARGER_TEXT_SCALE:g}px; }} }}</style>"
+
+
+def inject_styles(larger_text: bool = False) -> None:
+    """Add the CSS to the page, with the larger-text rule when the person chose it."""
+    st.html(CSS + LARGER_TEXT_CSS if larger_text else CSS)

@@ -64,10 +64,13 @@ def _multi(ctx: Ctx, question: Question, current: Any) -> None:
             option = texts.options[code]
             key = state.widget_key(question.id, code)
             state.seed(key, bool(current) and code in current)
-            label = md_escape(option.label)
-            if option.explain:
-                label += f"  \n:small[{md_escape(ctx.cite(option.explain))}]"
-            st.checkbox(label, key=key, on_change=_on_checkbox, args=(question, code))
+            # The label is the option's words only: Streamlit also uses it, unrendered, as the
+            # box's accessible name, so Markdown or escapes there would be read out (or not match
+            # what is seen). The explanation sits under the box, in the same small group.
+            with st.container(key=f"option.{question.id}.{code}", gap=None):
+                st.checkbox(option.label, key=key, on_change=_on_checkbox, args=(question, code))
+                if option.explain:
+                    st.caption(ctx.cite(option.explain))
 
 
 def _choice(

@@ -6,7 +6,7 @@ from pydantic import Field
 
 from .base import Reviewed, Text
 
-__all__ = ["PagesText", "StepText", "StepsText", "UiText"]
+__all__ = ["AccessibilityText", "FhirText", "PagesText", "StepText", "StepsText", "UiText"]
 
 
 # --- pages.yaml -----------------------------------------------------------------------------------
@@ -116,6 +116,7 @@ class SummaryWords(Text):
     comparison_heading: str
     icon_arrays_heading: str
     priorities_heading: str
+    priority_column: str = Field(description="Header of the first column of the priorities table.")
     knowledge_heading: str
     leaning_heading: str
     leaning: str
@@ -172,6 +173,39 @@ class AnswerErrorsText(Text):
     exclusive_code: str
     control_characters: str
     not_applicable: str
+    # QuestionnaireResponse files (docs/FHIR.md); {field} is the item's linkId.
+    fhir_wrong_resource: str
+    fhir_invalid_resource: str
+    fhir_invalid: str
+    fhir_wrong_questionnaire: str
+    fhir_bad_status: str
+    fhir_unknown_link_id: str
+    fhir_repeated_item: str
+    fhir_not_a_question: str
+    fhir_empty_answer: str
+    fhir_wrong_answer_type: str
+    fhir_too_many_answers: str
+    fhir_missing_code: str
+    fhir_wrong_system: str
+    fhir_required_missing: str
+
+
+class AccessibilityText(Text):
+    """Reading settings in the sidebar, for people who see less well."""
+
+    larger_text_label: str = Field(description="Label of the switch that makes all text at least 25% larger.")
+    larger_text_help: str = Field(description="Tooltip under the question mark beside that switch.")
+
+
+class FhirText(Text):
+    """Health-record files (docs/FHIR.md): continuing from a saved file, downloading for the record."""
+
+    upload_label: str = Field(description="Label of the file upload on the welcome step.")
+    upload_help: str = Field(description="Tooltip of that upload: which files it takes and what happens.")
+    upload_success: str = Field(description="Shown when a file's answers have been loaded.")
+    upload_failed: str = Field(description="Shown above the list of problems when a file cannot be used.")
+    download: str = Field(description="Label of the summary's QuestionnaireResponse download button.")
+    download_help: str = Field(description="Tooltip of that button: what the file is for.")
 
 
 class UiText(Reviewed):
@@ -180,8 +214,10 @@ class UiText(Reviewed):
     language_name: str = Field(description="The language's name in itself, for the language menu.")
     app_title: str
     nav: NavText
+    accessibility: AccessibilityText
     answers: AnswerWords
     summary: SummaryWords
     about: AboutText
     errors: ErrorsText
     answer_errors: AnswerErrorsText
+    fhir: FhirText = Field(description="Words of the health-record (FHIR) upload and download.")
