@@ -209,6 +209,7 @@ def _citations(bundle: ContentBundle) -> Iterator[ContentIssue]:
 
 
 def _language(bundle: ContentBundle, code: str, pack: LanguagePack) -> Iterator[ContentIssue]:
+    yield from _key_parity(bundle, code, pack)
     yield from _question_coverage(bundle, code, pack)
     yield from _guidance_coverage(bundle, code, pack)
     yield from _comparison_coverage(bundle, code, pack)
@@ -227,6 +228,18 @@ def _language(bundle: ContentBundle, code: str, pack: LanguagePack) -> Iterator[
         review = getattr(pack, part)
         if review.reviewed_on is None:
             yield ContentIssue(file, "reviewed_on", "not yet clinically reviewed", level="notice")
+
+
+def _key_parity(bundle: ContentBundle, code: str, pack: LanguagePack) -> Iterator[ContentIssue]:
+    """Every text key of the default language in this one, and no other (lists, optional keys too)."""
+    base = bundle.default_language
+    for part in WORDING_FILES if code != base and base in bundle.languages else ():
+        have = {path for path, _ in iter_text(getattr(pack, part))}
+        want = {path for path, _ in iter_text(getattr(bundle.languages[base], part))}
+        for path in sorted(want - have):
+            yield ContentIssue(f"{code}/{part}.yaml", path, f"missing in {code} (present in {base})", "warning")
+        for path in sorted(have - want):
+            yield ContentIssue(f"{code}/{part}.yaml", path, f"not in {base}: add it there or remove it", "warning")
 
 
 def _missing_extra(file: str, path: str, have: Iterable[str], want: Iterable[str]) -> Iterator[ContentIssue]:

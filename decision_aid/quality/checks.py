@@ -3,7 +3,9 @@
 - A number in patient-facing wording must sit in a unit that cites its source ([@id]), unless the
   number is not evidence (a scale definition, an instruction) and content/uncited_numbers.yaml
   says why. Icon-array wording is cited by its array in content/comparison.yaml.
-- Each section's reading level (Flesch-Kincaid and SMOG) must be at or below grade 8.
+- Each section's reading level (Flesch-Kincaid and SMOG) must be at or below grade 8; in Spanish,
+  its reading ease (Fernández-Huerta and Szigriszt-Pazos) must be 60 or higher.
+- Each translation keeps the numbers, placeholders and citations of the default language's text.
 - The three options get equal detail in the comparison: each option's word count within 25% of
   the mean.
 - Every glossary word appears somewhere in the wording (no dead entries).
@@ -17,7 +19,8 @@ import re
 from ..content.markup import CITATION, PLACEHOLDER
 from ..content.schema import ContentBundle
 from ..errors import ContentIssue
-from .readability import MAX_GRADE, reading_levels
+from .parity import parity_issues
+from .readability import EASE_LANGUAGES, MAX_GRADE, MIN_EASE, ease_levels, reading_levels
 from .texts import patient_texts
 
 __all__ = ["BALANCE_TOLERANCE", "option_word_counts", "quality_issues", "uncited_numbers"]
@@ -69,6 +72,32 @@ def _glossary_unused(bundle: ContentBundle, language: str) -> list[str]:
     return unused
 
 
+def _reading_issues(bundle: ContentBundle, language: str) -> list[ContentIssue]:
+    """Sections that read above grade 8 (English) or below reading ease 60 (Spanish)."""
+    if language in EASE_LANGUAGES:
+        return [
+            ContentIssue(
+                f"{language}/*",
+                ease.section,
+                f"reading ease below {MIN_EASE:g} (Fernández-Huerta {ease.fernandez_huerta}, "
+                f"Szigriszt-Pazos {ease.szigriszt_pazos})",
+                "warning",
+            )
+            for ease in ease_levels(bundle, language)
+            if ease.lowest < MIN_EASE
+        ]
+    return [
+        ContentIssue(
+            f"{language}/*",
+            reading.section,
+            f"reading level above grade {MAX_GRADE:g} (Flesch-Kincaid {reading.fk_grade}, SMOG {reading.smog})",
+            "warning",
+        )
+        for reading in reading_levels(bundle, language)
+        if max(reading.fk_grade, reading.smog) > MAX_GRADE
+    ]
+
+
 def quality_issues(bundle: ContentBundle) -> list[ContentIssue]:
     """Every quality finding, for every language."""
     issues = []
@@ -76,18 +105,8 @@ def quality_issues(bundle: ContentBundle) -> list[ContentIssue]:
         for path in uncited_numbers(bundle, language):
             part, _, key = path.partition(".")
             issues.append(ContentIssue(f"{language}/{part}.yaml", key, "a number without a source [@id]", "warning"))
-        for reading in reading_levels(bundle, language):
-            worst = max(reading.fk_grade, reading.smog)
-            if worst > MAX_GRADE:
-                issues.append(
-                    ContentIssue(
-                        f"{language}/*",
-                        reading.section,
-                        f"reading level above grade {MAX_GRADE:g} (Flesch-Kincaid {reading.fk_grade}, "
-                        f"SMOG {reading.smog})",
-                        "warning",
-                    )
-                )
+        issues += _reading_issues(bundle, language)
+        issues += parity_issues(bundle, language)
         counts = option_word_counts(bundle, language)
         mean = sum(counts.values()) / len(counts)
         for option, words in counts.items():
