@@ -115,7 +115,9 @@ def _priorities(summary: Summary) -> list[str]:
     out = [f"<h2>{_e(summary.words.priorities_heading)}</h2>"]
     if summary.priorities:
         head = "".join(f'<th scope="col">{_e(name)}</th>' for name in c.option_names)
-        out.append(f'<table><thead><tr><th scope="col"></th>{head}</tr></thead><tbody>')
+        out.append(
+            f'<table><thead><tr><th scope="col">{_e(summary.words.priority_column)}</th>{head}</tr></thead><tbody>'
+        )
         for p in summary.priorities:
             cells = "".join(f"<td>{_e(offer)}</td>" for offer in p.offers)
             out.append(f'<tr><th scope="row">{_e(p.label)} ({_e(p.rating)})</th>{cells}</tr>')

@@ -177,7 +177,7 @@ def _priorities_knowledge_leaning(s: Summary, width: float) -> list[Flowable]:
     c = s.comparison
     out = [*_heading(s.words.priorities_heading, "priorities")]
     if s.priorities:
-        rows = [[_p("", CELL), *(_p(name, CELL_BOLD) for name in c.option_names)]]
+        rows = [[_p(s.words.priority_column, CELL_BOLD), *(_p(name, CELL_BOLD) for name in c.option_names)]]
         rows += [[_p(f"{p.label} ({p.rating})", CELL_BOLD), *(_p(o, CELL) for o in p.offers)] for p in s.priorities]
         out.append(_grid(rows, [0.19 * width, 0.27 * width, 0.27 * width, 0.27 * width]))
     out.append(_p(s.priorities_note, SMALL9))
