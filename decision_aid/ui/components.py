@@ -114,7 +114,8 @@ def render_summary(ctx: Ctx, s: Summary) -> None:
     """Every section of the summary, all open (so printing the page shows everything).
 
     Each section is a keyed container ("summary.<name>"), which the print CSS (styles.py) lays out
-    compactly: answers and sources in two columns, the icon arrays side by side."""
+    compactly: the answers in two columns, the icon arrays three to a row, the compact source list
+    in three columns. A typical summary prints on three pages (tests/browser/test_print.py)."""
     w = s.words
     c = s.comparison
     st.markdown(f"**{md_escape(s.name_line)}**  \n{s.date_line}  \n{s.version_line}")

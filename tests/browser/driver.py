@@ -39,9 +39,12 @@ new MutationObserver((changes) => {
 RERUN_START_MS = 500
 """How long an action may take to start its rerun (usually 50 to 150 ms)."""
 
-STYLED = "sizes => sizes.includes(getComputedStyle(document.documentElement).fontSize)"
+DRAWN = """sizes => !document.querySelector('[data-testid="stSkeleton"]')
+  && sizes.includes(getComputedStyle(document.documentElement).fontSize)"""
 ROOT_SIZES = [f"{BASE_FONT_PX}px", f"{BASE_FONT_PX * LARGER_TEXT_SCALE:g}px"]
-"""The root font size once the app's stylesheet is applied (it can land a moment after a run)."""
+"""Everything is drawn: Streamlit loads an element's code the first time the page shows one and
+draws a skeleton meanwhile (for up to a few hundred ms after the run), and the app's stylesheet
+gives the root font size."""
 
 QUIET_MS = 120
 """How long the app must stay idle after a rerun before the screen counts as settled. (A page
@@ -82,8 +85,9 @@ class App:
             self.page.wait_for_timeout(QUIET_MS)
             if self.runs() == runs and self.page.locator(IDLE).count():
                 break
-        # The app's stylesheet (styles.py) is in place: normal or larger text.
-        self.page.wait_for_function(STYLED, arg=ROOT_SIZES)
+        # Every element is drawn (an element whose code is still loading shows a skeleton), and the
+        # app's stylesheet (styles.py) is in place, for normal or larger text.
+        self.page.wait_for_function(DRAWN, arg=ROOT_SIZES)
 
     def act(self, action: Callable[[], object]) -> None:
         """Do something that makes the app rerun, then wait until it has settled."""
