@@ -38,6 +38,7 @@ from decision_aid.report.html import render_html
 from decision_aid.report.pdf import render_pdf
 
 from .conftest import TODAY
+from .test_summary_outputs import TYPICAL
 
 BUNDLE = load_content()
 BASE = BUNDLE.default_language
@@ -227,28 +228,9 @@ def test_a_missing_language_folder_is_reported_file_by_file(content_copy: Callab
 
 STORIES = [yaml.safe_load(p.read_text(encoding="utf-8"))["answers"] for p in SCENARIOS]
 TYPICAL_ES: dict[str, Any] = {
+    **TYPICAL,  # the English tests' typical patient, with Spanish typed text
     "patient_name": "María José Núñez",
-    "red_flags": ["none"],
-    "fracture_causes": ["osteoporosis", "other_cause"],
     "fracture_cause_other": "uso de esteroides por mucho tiempo – 10 años",
-    "bone_loss_medicines": ["glucocorticoids", "proton_pump_inhibitors"],
-    "conservative_care_weeks": 4,
-    "conservative_treatments": ["pain_medicine", "brace", "physiotherapy"],
-    "pain_now": 6,
-    "failure_risk_factors": ["not_sure"],
-    "values_quick_relief": 4,
-    "values_avoid_procedure": 3,
-    "values_low_leakage": 3,
-    "values_low_cost": 2,
-    "knowledge_natural_course": "improves_over_weeks",
-    "knowledge_sham_trials": "similar_improvement",
-    "knowledge_cement_leakage": "never_happens",
-    "knowledge_new_fractures": "no_clear_difference",
-    "leaning": "vertebroplasty",
-    "sure_sure": True,
-    "sure_understand": True,
-    "sure_risk_benefit": False,
-    "sure_encouragement": True,
     "questions_for_clinician": "¿Cuánto tiempo estaría en el hospital?\n¿Puedo seguir manejando?",
 }
 ANSWERS = [pytest.param(TYPICAL_ES, id="typical"), pytest.param({}, id="empty")] + [
