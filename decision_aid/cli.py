@@ -3,7 +3,7 @@
     python -m decision_aid check-content [--strict]
     python -m decision_aid answers-schema [-o FILE]
     python -m decision_aid guidance ANSWERS.json
-    python -m decision_aid summary ANSWERS.json --format pdf|html|text|fhir -o OUT [--lang en]
+    python -m decision_aid summary ANSWERS.json --format pdf|html|text|fhir -o OUT [--lang en] [--clinician]
     python -m decision_aid questionnaire [--lang en] [-o FILE]
 
 ANSWERS.json is an answers file or a FHIR R4 QuestionnaireResponse (docs/FHIR.md).
@@ -130,7 +130,7 @@ def _summary(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.format == "fhir":
         _write(args.output, to_json(build_response(bundle, answers, args.date, args.lang)), stdout)
         return EXIT_OK
-    summary = build_summary(bundle, answers, args.date, args.lang)
+    summary = build_summary(bundle, answers, args.date, args.lang, clinician=args.clinician)
     data: str | bytes
     if args.format == "pdf":
         from .report.pdf import render_pdf
@@ -188,6 +188,11 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--lang", default=None, help="language code, e.g. en")
     summary.add_argument(
         "--date", type=_date, default=dt.date.today(), help="date printed on the summary (default: today)"
+    )
+    summary.add_argument(
+        "--clinician",
+        action="store_true",
+        help="add the clinician page with the structured data (as consultation mode does)",
     )
     summary.set_defaults(run=_summary)
 

@@ -1,6 +1,6 @@
 """Pure rules: answers validation, the guidance and the scores. No I/O, no clock, no streamlit."""
 
-from .answers import Answers, applies, check_answers, pruned, validate_answers
+from .answers import Answers, applies, check_answers, pruned, salvage_answers, validate_answers
 from .answers_schema import answers_json_schema
 from .guidance import Guidance, Status, assess, findings
 from .problems import describe_problem
@@ -19,5 +19,6 @@ __all__ = [
     "describe_problem",
     "findings",
     "pruned",
+    "salvage_answers",
     "validate_answers",
 ]

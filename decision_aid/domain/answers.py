@@ -20,6 +20,7 @@ __all__ = [
     "applies",
     "check_answers",
     "pruned",
+    "salvage_answers",
     "validate_answers",
 ]
 
@@ -141,3 +142,19 @@ def pruned(bundle: ContentBundle, answers: Answers) -> dict[str, Any]:
         for q in bundle.ordered_questions()
         if q.id in answers and answers[q.id] is not None and applies(bundle, q, answers)
     }
+
+
+def salvage_answers(bundle: ContentBundle, answers: Any) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The usable part of answers saved earlier, and the ids of those that had to be dropped.
+
+    A saved session may come from an older version of the content: a question removed, an option
+    renamed, a range narrowed. Each such answer is dropped (and named, so the person can be told);
+    every other answer is kept. Answers to questions that do not apply right now are kept too, as
+    the screen keeps them: going back and changing the earlier answer brings them back into use.
+    """
+    if not isinstance(answers, Mapping):
+        return {}, ()
+    problems = check_answers(bundle, answers)
+    bad = {p.field for p in problems if p.code != "not_applicable"}
+    kept = {str(k): v for k, v in answers.items() if k not in bad}
+    return kept, tuple(str(k) for k in answers if k in bad)

@@ -28,7 +28,7 @@ th{background:#e8eef5}
 .icons{display:flex;flex-wrap:wrap;gap:1.5rem}
 figure{margin:0}figcaption{max-width:15rem}
 .small{font-size:0.9rem}
-@media print{body{font-size:12pt;max-width:none;margin:0}h2{break-after:avoid}
+@media print{body{font-size:12pt;max-width:none;margin:0}h2{break-after:avoid}.clinician{break-before:page}
 tr,figure{break-inside:avoid}}
 """
 
@@ -45,6 +45,7 @@ def _header(summary: Summary) -> list[str]:
     return [
         f"<h1>{_e(summary.title)}</h1>",
         f"<p>{_e(summary.name_line)}<br>{_e(summary.date_line)}<br>{_e(summary.version_line)}</p>",
+        *(f"<p><strong>{_e(line)}</strong></p>" for line in (summary.translation_note, summary.resume_line) if line),
     ]
 
 
@@ -152,6 +153,19 @@ def _sources_and_about(summary: Summary) -> list[str]:
     return out
 
 
+def _clinician_page(summary: Summary) -> list[str]:
+    page = summary.clinician_page
+    if page is None:
+        return []
+    out = [f'<section class="clinician"><h2>{_e(page.heading)}</h2>', f"<p>{_e(page.intro)}</p>", "<table>"]
+    out += [f'<tr><th scope="row">{_e(f.label)}</th><td>{_e(f.value)}</td></tr>' for f in page.facts]
+    out += ["</table>", "<table><thead><tr>", *(f'<th scope="col">{_e(c)}</th>' for c in page.columns)]
+    out += ["</tr></thead><tbody>"]
+    out += [f"<tr><td>{_e(r.item)}</td><td>{_e(r.code)}</td><td>{_e(r.meaning)}</td></tr>" for r in page.rows]
+    out += ["</tbody></table>", f'<p class="small">{_e(page.questionnaire_line)}</p>', "</section>"]
+    return out
+
+
 def render_html(summary: Summary) -> str:
     """The summary as one self-contained HTML document."""
     body = [
@@ -164,6 +178,7 @@ def render_html(summary: Summary) -> str:
         *_priorities(summary),
         *_knowledge_and_leaning(summary),
         *_sources_and_about(summary),
+        *_clinician_page(summary),
     ]
     return (
         f'<!DOCTYPE html>\n<html lang="{_e(summary.language)}">\n<head>\n<meta charset="utf-8">\n'

@@ -16,6 +16,7 @@ from ..content.schema.screens import SummaryWords
 from ..content.schema.text import LanguagePack
 from ..domain import Guidance, assess, pruned
 from .citing import Citer, Reference
+from .clinician import build_clinician_page
 from .sections import (
     build_comparison,
     build_guidance,
@@ -27,6 +28,7 @@ from .sections import (
 from .views import (
     AnswerGroup,
     AnswerLine,
+    ClinicianPage,
     ComparisonView,
     GuidanceView,
     IconArrayView,
@@ -35,7 +37,7 @@ from .views import (
     SureView,
 )
 
-__all__ = ["Summary", "build_summary", "format_answer"]
+__all__ = ["ResumeNote", "Summary", "build_summary", "format_answer", "translation_note"]
 
 # Steps whose answers are listed under "Your answers" (the others have sections of their own;
 # the name heads the summary).
@@ -71,6 +73,10 @@ class Summary:
             (in this order; the printed summary keeps the first three).
         guidance_data: the Guidance the text was built from (for structured exports).
         answers_data: the answers that count (pruned), in questionnaire order.
+        translation_note: that this language's wording is a translation not yet clinically
+            reviewed, or None (the source language, or a reviewed translation).
+        resume_line: the resume code and its expiry, when the person asked to print it.
+        clinician_page: structured data for the record (consultation mode), or None.
     """
 
     language: str
@@ -100,6 +106,17 @@ class Summary:
     about: tuple[str, ...]
     guidance_data: Guidance
     answers_data: dict[str, Any]
+    translation_note: str | None = None
+    resume_line: str | None = None
+    clinician_page: ClinicianPage | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ResumeNote:
+    """A resume code to print on the summary, and the date its saved answers expire."""
+
+    code: str
+    expires_on: dt.date
 
 
 def format_answer(bundle: ContentBundle, pack: LanguagePack, qid: str, value: Any) -> str:
@@ -146,9 +163,23 @@ def _answer_groups(
     return tuple(groups)
 
 
+def _wording_files(pack: LanguagePack) -> tuple[Any, ...]:
+    return (pack.questions, pack.guidance, pack.comparison, pack.pages, pack.ui, pack.glossary)
+
+
+def translation_note(bundle: ContentBundle, pack: LanguagePack) -> str | None:
+    """The "translation not yet clinically reviewed" notice, for a translated language whose
+    wording files are not all reviewed; None for the source language (the manifest's first)."""
+    if pack.code == bundle.default_language:
+        return None
+    if all(f.reviewed_on is not None for f in _wording_files(pack)):
+        return None
+    return pack.ui.summary.translation_not_reviewed
+
+
 def _review_line(pack: LanguagePack) -> str:
     words = pack.ui.summary
-    files = (pack.questions, pack.guidance, pack.comparison, pack.pages, pack.ui, pack.glossary)
+    files = _wording_files(pack)
     dates = [f.reviewed_on for f in files]
     if any(date is None for date in dates):
         return words.not_reviewed
@@ -157,9 +188,18 @@ def _review_line(pack: LanguagePack) -> str:
 
 
 def build_summary(
-    bundle: ContentBundle, answers: dict[str, Any], today: dt.date, language: str | None = None
+    bundle: ContentBundle,
+    answers: dict[str, Any],
+    today: dt.date,
+    language: str | None = None,
+    *,
+    clinician: bool = False,
+    resume: ResumeNote | None = None,
 ) -> Summary:
-    """Build the summary of valid `answers` (see validate_answers) as of `today`."""
+    """Build the summary of valid `answers` (see validate_answers) as of `today`.
+
+    `clinician` adds the clinician page (consultation mode); `resume` prints the resume code.
+    """
     pack = bundle.text(language or bundle.default_language)
     words = pack.ui.summary
     citer = Citer(bundle, words.industry_funded)
@@ -212,4 +252,11 @@ def build_summary(
         about=(about.disclaimer, about.funding, about.update_policy, about.industry_note, about.how_made),
         guidance_data=guidance,
         answers_data=active,
+        translation_note=translation_note(bundle, pack),
+        resume_line=(
+            pack.ui.saving.summary_line.format(code=resume.code, date=resume.expires_on.isoformat())
+            if resume
+            else None
+        ),
+        clinician_page=build_clinician_page(bundle, pack, active, guidance) if clinician else None,
     )

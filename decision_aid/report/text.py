@@ -33,6 +33,7 @@ def render_text(summary: Summary) -> str:
     """The whole summary as wrapped plain text."""
     w = summary.words
     out = [summary.title, summary.name_line, summary.date_line, summary.version_line]
+    out += [line for line in (summary.translation_note, summary.resume_line) if line]
     if summary.red_flags:
         out += _heading(w.red_flag_heading)
         for label in summary.red_flags:
@@ -104,4 +105,11 @@ def render_text(summary: Summary) -> str:
     out += _heading(w.about_heading)
     for paragraph in (*summary.about, summary.review_line, summary.version_line):
         out += _wrap(paragraph)
+
+    page = summary.clinician_page
+    if page is not None:
+        out += _heading(page.heading) + _wrap(page.intro) + [""]
+        out += [f"{fact.label}: {fact.value}" for fact in page.facts] + [""]
+        out += [f"{row.item} = {row.code}  ({row.meaning})" for row in page.rows]
+        out += ["", page.questionnaire_line]
     return "\n".join(out).strip() + "\n"

@@ -11,9 +11,12 @@ from dataclasses import dataclass
 __all__ = [
     "AnswerGroup",
     "AnswerLine",
+    "ClinicianFact",
+    "ClinicianPage",
     "ComparisonCell",
     "ComparisonRowView",
     "ComparisonView",
+    "DataRow",
     "GuidanceView",
     "IconArrayView",
     "IconGroupView",
@@ -170,3 +173,33 @@ class SureView:
     message: str
     conflict: bool | None
     items: tuple[AnswerLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClinicianFact:
+    """One line of the consultation panel: what it is, its value, and whether it needs attention."""
+
+    label: str
+    value: str
+    alert: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DataRow:
+    """One row of the clinician page: a stable item id, its code or value, and what it means."""
+
+    item: str
+    code: str
+    meaning: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClinicianPage:
+    """The clinician page of the PDF: the panel's facts, then every answer as codes."""
+
+    heading: str
+    intro: str
+    facts: tuple[ClinicianFact, ...]
+    columns: tuple[str, str, str]
+    rows: tuple[DataRow, ...]
+    questionnaire_line: str

@@ -119,6 +119,10 @@ def render_summary(ctx: Ctx, s: Summary) -> None:
     w = s.words
     c = s.comparison
     st.markdown(f"**{md_escape(s.name_line)}**  \n{s.date_line}  \n{s.version_line}")
+    if s.translation_note:
+        st.info(s.translation_note, icon=":material/translate:")
+    if s.resume_line:
+        st.markdown(f"**{s.resume_line}**")
     if s.red_flags:
         st.error(
             f"**{w.red_flag_heading}**\n\n"

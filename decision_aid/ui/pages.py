@@ -16,6 +16,7 @@ from ..domain import assess, pruned
 from ..report import build_summary
 from ..report.citing import Citer
 from ..report.sections import build_comparison, build_guidance, build_icon_arrays, build_priorities
+from ..report.summary import ResumeNote, translation_note
 from . import state
 from .components import (
     render_comparison,
@@ -24,8 +25,16 @@ from .components import (
     render_priorities,
     render_summary,
 )
+from .consultation import render_consultation_panel
 from .context import Ctx
 from .resume import render_fhir_download, render_resume, render_resume_notice
+from .saving import (
+    autosave,
+    go_to_pending_step,
+    render_code_resume,
+    render_save_panel,
+    render_saving_notice,
+)
 from .widgets import render_question, render_questions
 
 __all__ = ["STEPS"]
@@ -37,6 +46,7 @@ def _step_header(ctx: Ctx, step_id: str) -> None:
     text = getattr(ctx.pack.pages.steps, step_id)
     progress = ctx.pack.ui.nav.progress.format(step=index + 1, total=len(steps), name=text.nav)
     st.progress((index + 1) / len(steps), text=progress)
+    render_consultation_panel(ctx, step_id)
     st.title(text.heading)
     if text.intro:
         st.markdown(ctx.cite(text.intro))
@@ -84,6 +94,9 @@ def _citer(ctx: Ctx) -> Citer:
 
 def welcome(ctx: Ctx) -> None:
     text = ctx.pack.pages.steps.welcome
+    note = translation_note(ctx.bundle, ctx.pack)
+    if note:
+        st.info(note, icon=":material/translate:")
     st.info(text.not_a_replacement)
     st.markdown(text.sources)
     state.sync_widget("settings.consultation.welcome", ctx.consultation)
@@ -94,6 +107,7 @@ def welcome(ctx: Ctx) -> None:
         on_change=lambda: state.set_consultation_mode(bool(state.setting("settings.consultation.welcome"))),
     )
     _questions(ctx, "welcome")
+    render_code_resume(ctx)
     render_resume(ctx)
 
 
@@ -190,7 +204,20 @@ def summary(ctx: Ctx) -> None:
 
     answers = pruned(ctx.bundle, state.answers())
     today = dt.date.today()
-    result = build_summary(ctx.bundle, answers, today, ctx.language)
+    saved = state.resume_code()
+    resume = None
+    if saved is not None and saved[1] is not None:
+        saving_words = ctx.pack.ui.saving
+        state.sync_widget("settings.print_code", state.print_code())
+        st.toggle(
+            saving_words.print_code_label,
+            key="settings.print_code",
+            help=saving_words.print_code_help,
+            on_change=lambda: state.set_print_code(bool(state.setting("settings.print_code"))),
+        )
+        if state.print_code():
+            resume = ResumeNote(saved[0], saved[1])
+    result = build_summary(ctx.bundle, answers, today, ctx.language, clinician=ctx.consultation, resume=resume)
     words = result.words
     pdf_col, json_col = st.columns(2)
     with pdf_col:
@@ -239,9 +266,13 @@ WIDE_STEPS = ("compare", "summary")
 def page(ctx: Ctx, step_id: str) -> None:
     """Draw one whole step: progress and heading, the body, then Back and Next."""
     st.set_page_config(layout="wide" if step_id in WIDE_STEPS else "centered")
+    go_to_pending_step(ctx, step_id)
+    autosave(ctx, step_id)
     _step_header(ctx, step_id)
     render_resume_notice(ctx)
+    render_saving_notice(ctx)
     if step_id != "summary":  # the summary prints everything open; the glossary is on every other step
         _glossary(ctx)
     STEPS[step_id](ctx)
     _nav_buttons(ctx, step_id)
+    render_save_panel(ctx, step_id)

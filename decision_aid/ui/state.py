@@ -8,6 +8,7 @@ is not on the screen (another step). So going back and forth never loses an answ
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import streamlit as st
@@ -16,18 +17,25 @@ __all__ = [
     "answers",
     "clear_widgets",
     "consultation_mode",
+    "forget_everything",
     "language",
     "larger_text",
     "pending",
     "pop_pending",
+    "print_code",
     "remove_answer",
     "replace_answers",
+    "resume_code",
+    "saved_payload",
     "seed",
     "set_answer",
     "set_consultation_mode",
     "set_language",
     "set_larger_text",
     "set_pending",
+    "set_print_code",
+    "set_resume_code",
+    "set_saved_payload",
     "setting",
     "sync_widget",
     "widget_key",
@@ -39,6 +47,9 @@ ANSWERS = "answers"
 LANGUAGE = "language"
 CONSULTATION = "consultation_mode"
 LARGER_TEXT = "larger_text"
+RESUME_CODE = "resume_code"
+SAVED_PAYLOAD = "saved_payload"
+PRINT_CODE = "print_code"
 
 
 def answers() -> dict[str, Any]:
@@ -148,3 +159,45 @@ def set_larger_text(on: bool) -> None:
 def setting(key: str) -> Any:
     """The value of a settings widget (language menu, consultation switch, larger text)."""
     return st.session_state.get(key)
+
+
+def resume_code() -> tuple[str, dt.date | None] | None:
+    """The resume code of this session (saved or resumed) and when it expires, or None."""
+    value: tuple[str, dt.date | None] | None = st.session_state.get(RESUME_CODE)
+    return value
+
+
+def set_resume_code(code: str, expires_on: dt.date | None) -> None:
+    """Remember the code this session saves under (later saves keep it)."""
+    st.session_state[RESUME_CODE] = (code, expires_on)
+
+
+def saved_payload() -> dict[str, Any] | None:
+    """What was last saved under the resume code (to save again only when something changed)."""
+    value: dict[str, Any] | None = st.session_state.get(SAVED_PAYLOAD)
+    return value
+
+
+def set_saved_payload(payload: dict[str, Any]) -> None:
+    """Remember what was just saved."""
+    st.session_state[SAVED_PAYLOAD] = payload
+
+
+def print_code() -> bool:
+    """True when the person asked for the resume code to be printed on the summary."""
+    return bool(st.session_state.get(PRINT_CODE, False))
+
+
+def set_print_code(on: bool) -> None:
+    """Print the resume code on the summary, or not."""
+    st.session_state[PRINT_CODE] = on
+
+
+def forget_everything() -> None:
+    """"Delete my answers": drop the answers, every widget value, the code and what was saved.
+
+    The language and the reading settings stay (they are not answers)."""
+    st.session_state[ANSWERS] = {}
+    clear_widgets()
+    for key in (RESUME_CODE, SAVED_PAYLOAD, PRINT_CODE):
+        st.session_state.pop(key, None)

@@ -76,6 +76,11 @@ label:has(input:focus-visible) {{ outline: 3px solid {INK}; outline-offset: 2px;
   border-color: {CONTROL_EDGE} !important;
 }}
 
+/* A resume code, large and spaced so that it is easy to read aloud and copy down. */
+.st-key-resume-code-shown p {{
+  font-size: 1.6rem; letter-spacing: 0.12em; font-family: "Source Code Pro", ui-monospace, monospace;
+}}
+
 /* The summary's compact source list is for paper only (components.render_summary). */
 @media screen {{ .st-key-summary-sources_compact {{ display: none !important; }} }}
 
@@ -91,7 +96,8 @@ PRINT_CSS = """
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
   [data-testid="stDecoration"], [data-testid="stStatusWidget"], [data-testid="stBottom"],
   [data-testid="stSidebarCollapsedControl"], [data-testid="stProgress"], [data-testid="stElementToolbar"],
-  .stButton, .stDownloadButton, [data-testid="stExpander"], [data-testid="stSkipLink"], hr {
+  .stButton, .stDownloadButton, [data-testid="stExpander"], [data-testid="stSkipLink"], hr,
+  .st-key-save-panel, .st-key-consultation-panel, [data-testid="stForm"], .st-key-settings-print_code {
     display: none !important;
   }
   /* The page scrolls inside the main area on screen; on paper it must flow from page to page. */

@@ -5,8 +5,18 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Reviewed, Text
+from .sessions import ClinicianText, SavingText
 
-__all__ = ["AccessibilityText", "FhirText", "PagesText", "StepText", "StepsText", "UiText"]
+__all__ = [
+    "AccessibilityText",
+    "ClinicianText",
+    "FhirText",
+    "PagesText",
+    "SavingText",
+    "StepText",
+    "StepsText",
+    "UiText",
+]
 
 
 # --- pages.yaml -----------------------------------------------------------------------------------
@@ -18,6 +28,9 @@ class StepText(Text):
     nav: str = Field(description="Name in the step list and the progress line.")
     heading: str = Field(description="The step's main heading.")
     intro: str = Field(description="Markdown under the heading; may be empty.")
+    talking_points: list[str] = Field(
+        min_length=1, description="Consultation mode: what the clinician may raise on this step (Markdown)."
+    )
 
 
 class WelcomeText(StepText):
@@ -133,6 +146,9 @@ class SummaryWords(Text):
     industry_funded: str
     not_reviewed: str
     reviewed: str
+    translation_not_reviewed: str = Field(
+        description="Shown on the welcome step and the summary while a translated language is not reviewed."
+    )
     language: str
 
 
@@ -221,3 +237,5 @@ class UiText(Reviewed):
     errors: ErrorsText
     answer_errors: AnswerErrorsText
     fhir: FhirText = Field(description="Words of the health-record (FHIR) upload and download.")
+    saving: SavingText = Field(description="Words of saving and continuing with a resume code.")
+    clinician: ClinicianText = Field(description="Words of consultation mode's panel and clinician page.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import BalancedColumns
 
 from ..summary import Summary
@@ -84,6 +84,7 @@ def _grid(rows: list[list[Flowable]], widths: list[float], header: bool = True) 
 
 def _header(s: Summary) -> list[Flowable]:
     out: list[Flowable] = [_p(s.title, TITLE), _p(s.name_line, NAME), _p(f"{s.date_line}    {s.version_line}", SMALL8)]
+    out += [_p(line, BOLD10) for line in (s.translation_note, s.resume_line) if line]
     if s.red_flags:
         inner = [_p(s.words.red_flag_heading, BOLD11), *_bullets(s.red_flags, BODY10), _p(s.red_flag_message, BOLD10)]
         box = Table([[inner]], colWidths=["100%"])
@@ -207,6 +208,26 @@ def _sources_about(s: Summary) -> list[Flowable]:
     ]
 
 
+def _clinician_page(s: Summary, width: float) -> list[Flowable]:
+    """Consultation mode: a page of its own with the panel's facts and every answer as codes."""
+    page = s.clinician_page
+    if page is None:
+        return []
+    facts = [[_p(f.label, CELL_BOLD), _p(f.value, CELL_BOLD if f.alert else CELL)] for f in page.facts]
+    rows = [[_p(name, CELL_BOLD) for name in page.columns]]
+    rows += [[_p(r.item, CELL), _p(r.code, CELL), _p(r.meaning, CELL)] for r in page.rows]
+    return [
+        PageBreak(),
+        *_heading(page.heading, "clinician"),
+        _p(page.intro, SMALL9),
+        _grid(facts, [0.36 * width, 0.64 * width], header=False),
+        Spacer(1, 3 * mm),
+        _grid(rows, [0.27 * width, 0.28 * width, 0.45 * width]),
+        Spacer(1, 2 * mm),
+        _p(page.questionnaire_line, SMALL8),
+    ]
+
+
 def story(s: Summary, width: float) -> list[Flowable]:
     """Every flowable of the printed summary, in reading order."""
     return [
@@ -217,4 +238,5 @@ def story(s: Summary, width: float) -> list[Flowable]:
         *_icon_arrays(s, width),
         *_priorities_knowledge_leaning(s, width),
         *_sources_about(s),
+        *_clinician_page(s, width),
     ]
