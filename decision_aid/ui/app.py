@@ -17,6 +17,7 @@ from ..content.schema import ContentBundle
 from ..errors import ContentError
 from . import state
 from .context import Ctx
+from .language import set_document_language, start_language
 from .pages import page
 from .styles import inject_styles
 
@@ -74,6 +75,7 @@ def _sidebar(ctx: Ctx) -> None:
             help=words.larger_text_help,
             on_change=lambda: state.set_larger_text(bool(state.setting("settings.larger_text"))),
         )
+        set_document_language(ctx.language)  # in the sidebar, where its empty element takes no room
 
 
 def _page_function(ctx: Ctx, step_id: str) -> Callable[[], None]:
@@ -93,7 +95,7 @@ def run() -> None:
         st.set_page_config(page_title="Decision aid", layout="centered")
         _error_screen(error)
         return
-    pack = bundle.text(state.language(bundle.default_language))
+    pack = bundle.text(start_language(bundle.languages, bundle.default_language))
     st.set_page_config(page_title=pack.ui.app_title, page_icon=":material/accessibility_new:", layout="centered")
     ctx = Ctx(bundle=bundle, pack=pack, consultation=state.consultation_mode())
     steps = bundle.step_ids

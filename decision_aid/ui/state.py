@@ -19,6 +19,7 @@ __all__ = [
     "consultation_mode",
     "forget_everything",
     "language",
+    "language_chosen",
     "larger_text",
     "pending",
     "pop_pending",
@@ -129,6 +130,11 @@ def language(default: str) -> str:
     """The language chosen in this session."""
     value: str = st.session_state.get(LANGUAGE, default)
     return value
+
+
+def language_chosen() -> bool:
+    """True once this session has a language (from the browser, the menu or a resume code)."""
+    return LANGUAGE in st.session_state
 
 
 def set_language(code: str) -> None:

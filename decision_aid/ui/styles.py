@@ -76,6 +76,10 @@ label:has(input:focus-visible) {{ outline: 3px solid {INK}; outline-offset: 2px;
   border-color: {CONTROL_EDGE} !important;
 }}
 
+/* Streamlit's own hints under a focused text box ("Press Enter to apply") are in English only, and
+   every box here has a button or moves on with Tab; they are hidden so that no language meets them. */
+[data-testid="InputInstructions"] {{ display: none !important; }}
+
 /* A resume code, large and spaced so that it is easy to read aloud and copy down. */
 .st-key-resume-code-shown p {{
   font-size: 1.6rem; letter-spacing: 0.12em; font-family: "Source Code Pro", ui-monospace, monospace;
