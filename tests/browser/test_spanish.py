@@ -1,0 +1,140 @@
+"""A Spanish-speaking patient, in a real browser whose preferred language is Spanish: the aid opens
+in Spanish, the page says lang="es" on every step, no English word of the aid's own is met on any
+step or in the downloaded PDF, and the answers survive switching language.
+
+"English words of the aid's own" are built from the content: every English wording that differs
+from its Spanish translation (whole labels of up to six words, and the first five words of longer
+texts). What the patient typed is Spanish here; the titles of the cited publications keep their
+own language and are left out (the summary's list of sources).
+
+One known exception, stated rather than hidden: Streamlit's file-upload box (its "Upload" button
+and "200MB per file") has no way to change its words in Streamlit 1.67.
+That box is removed from the text before the check, and the test asserts that it is the only
+place those words come from.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from decision_aid.content.integrity import WORDING_FILES
+from decision_aid.content.markup import iter_text
+from decision_aid.content.schema import ContentBundle
+
+from .driver import App
+from .stories import UNSURE_LOW_SURE
+
+pytestmark = pytest.mark.browser
+
+SPANISH_STORY: dict[str, Any] = {
+    **UNSURE_LOW_SURE.answers,
+    "patient_name": "Dolores Ibáñez",
+    "questions_for_clinician": "¿Puede venir mi hija a la próxima cita?",
+}
+UPLOADER = '[data-testid="stFileUploader"]'
+STREAMLIT_UPLOADER_WORDS = ("Upload", "per file")
+
+
+def english_phrases(bundle: ContentBundle) -> list[str]:
+    """English wording of the aid that a Spanish page must never show."""
+    phrases: set[str] = set()
+    for part in WORDING_FILES:
+        spanish = dict(iter_text(getattr(bundle.languages["es"], part)))
+        for path, text in iter_text(getattr(bundle.languages["en"], part)):
+            if spanish.get(path) == text:
+                continue  # the same in both (a trial's name, "SURE", "No")
+            clean = re.sub(r"\[@[^\]]+\]|\{[a-z_]+\}|[*_`#>]", " ", text)
+            words = re.findall(r"[A-Za-z][A-Za-z'’-]*", clean)
+            if not words:
+                continue
+            phrase = " ".join(words if len(words) <= 6 else words[:5])
+            if len(phrase) > 3 or len(words) > 1:
+                phrases.add(phrase)
+    return sorted(phrases)
+
+
+def leftover_english(text: str, phrases: list[str]) -> list[str]:
+    """The phrases found in `text` (whole words, the words in order, any spacing or punctuation)."""
+    flat = " ".join(re.findall(r"[A-Za-z][A-Za-z'’-]*", text))
+    return [p for p in phrases if re.search(rf"(?<![A-Za-z]){re.escape(p)}(?![A-Za-z])", flat)]
+
+
+def page_text(app: App) -> str:
+    """What the screen says (main content and sidebar), without the file-upload box and the
+    summary's list of publications."""
+    return str(
+        app.page.evaluate(
+            """sel => {
+              const body = document.body.cloneNode(true);
+              body.querySelectorAll(sel).forEach(e => e.remove());
+              const holder = document.createElement('div');
+              holder.style.position = 'absolute'; holder.style.left = '-99999px';
+              holder.appendChild(body);
+              document.documentElement.appendChild(holder);
+              const text = holder.innerText;
+              holder.remove();
+              return text;
+            }""",
+            f'{UPLOADER}, .st-key-summary-sources_full, .st-key-summary-sources_compact, [data-testid="stToast"]',
+        )
+    )
+
+
+def test_a_spanish_speaking_patient_meets_no_english_and_gets_a_spanish_pdf(
+    open_app: Callable[..., App], bundle: ContentBundle
+) -> None:
+    phrases = english_phrases(bundle)
+    assert len(phrases) > 300, "the check covers the whole English wording"
+    app = open_app(locale="es-ES")
+    app.pack = bundle.text("es")
+    assert app.heading() == bundle.text("es").pages.steps.welcome.heading, "Spanish from the first visit"
+    uploader = app.page.locator(UPLOADER).inner_text()
+    assert all(words in uploader for words in STREAMLIT_UPLOADER_WORDS), "the known exception is where we say"
+
+    found: dict[str, list[str]] = {}
+    languages: dict[str, str] = {}
+
+    def check(step: str) -> None:
+        languages[step] = app.page.evaluate("document.documentElement.lang")
+        if step != "summary":
+            app.act(app.main.locator('[data-testid="stExpander"] summary').first.click)  # the glossary, open
+        text = page_text(app)
+        found[step] = leftover_english(text, phrases) + [w for w in STREAMLIT_UPLOADER_WORDS if w in text]
+
+    steps = app.walk(SPANISH_STORY, on_each_step=check)
+
+    assert steps == list(bundle.step_ids)
+    assert languages == dict.fromkeys(steps, "es"), "screen readers read every step as Spanish"
+    assert found == {step: [] for step in steps}
+    with app.page.expect_download() as download:
+        app.widget("download.pdf").get_by_role("button").click()
+    reader = PdfReader(io.BytesIO(download.value.path().read_bytes()))
+    pdf = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    words = bundle.text("es").ui.summary
+    assert words.title in pdf
+    assert "Dolores Ibáñez" in pdf
+    sources_at, about_at = pdf.index(words.sources_heading), pdf.index(words.about_heading)
+    assert leftover_english(pdf[:sources_at] + pdf[about_at:], phrases) == []
+
+
+def test_switching_to_english_and_back_keeps_every_answer(open_app: Callable[..., App], bundle: ContentBundle) -> None:
+    app = open_app(locale="es-MX")
+    app.pack = bundle.text("es")
+    app.walk(SPANISH_STORY, stop_at="compare")
+    menu = app.page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]')
+    app.act(menu.click)
+    app.act(app.page.get_by_role("option", name="English").click)
+    assert app.heading() == bundle.text("en").pages.steps.compare.heading
+    assert app.page.evaluate("document.documentElement.lang") == "en"
+    app.act(app.widget("back.compare").get_by_role("button").click)
+    app.arrive("treatment")
+    weeks = app.widget("q.conservative_care_weeks").locator("input")
+    assert weeks.input_value() == str(SPANISH_STORY["conservative_care_weeks"])
+    pain = app.widget("q.pain_now").get_by_role("radio", name=str(SPANISH_STORY["pain_now"]), exact=True)
+    assert pain.is_checked()
