@@ -28,13 +28,8 @@ from .components import (
 from .consultation import render_consultation_panel
 from .context import Ctx
 from .resume import render_fhir_download, render_resume, render_resume_notice
-from .saving import (
-    autosave,
-    go_to_pending_step,
-    render_code_resume,
-    render_save_panel,
-    render_saving_notice,
-)
+from .resume_code import go_to_pending_step, render_code_resume, render_saving_notice
+from .saving import autosave, render_save_panel
 from .widgets import render_question, render_questions
 
 __all__ = ["STEPS"]
