@@ -280,3 +280,22 @@ def test_the_code_can_be_printed_on_the_summary_when_asked() -> None:
 )
 def test_the_rate_limit_client_is_the_connection_address(ip: str | None, expected: str) -> None:
     assert client_id(ip) == expected
+
+
+def test_a_change_on_another_computer_after_delete_does_not_bring_the_answers_back() -> None:
+    tablet = session()
+    tablet.text_input(key="q.patient_name").input("Ana").run()
+    code = save(tablet)
+    clinic = session()
+    resume(clinic, code)
+    clinic.button(key="delete.ask").click().run()
+    clinic.button(key="delete.yes").click().run()
+
+    tablet.text_input(key="q.patient_name").input("Ana B").run()  # the tablet still had the code
+    assert "no longer saved under your code" in " ".join(w.value for w in tablet.warning)
+    assert code not in shown(tablet.markdown), "the code is forgotten; a new one can be made"
+    assert tablet.button(key="save.new")
+    assert tablet.session_state["answers"] == {"patient_name": "Ana B"}, "nothing on the screen is lost"
+    later = session()
+    resume(later, code)
+    assert "No saved answers were found" in errors(later)

@@ -25,9 +25,7 @@ from types import TracebackType
 from typing import Any, TypedDict
 
 from alembic.util.exc import CommandError
-from sqlalchemy import delete, insert, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
@@ -141,9 +139,13 @@ class SessionStore:
         """Save `payload` (a JSON object) encrypted under a new code, or under `code` to update a
         session saved before (its expiry starts again). Committed before it returns.
 
+        A `code` whose session was deleted or has expired is not brought back: "Delete my answers"
+        on one computer must not be undone by a later change on another that still has the code.
+
         Raises:
             InvalidPayloadError: not a JSON object of plain values, or larger than 64 KiB as JSON.
             InvalidCodeError: `code` is given but not well formed.
+            CodeNotFoundError: `code` is given but no live session has it (deleted or expired).
             StorageUnavailableError: the database failed.
         """
         now = self._epoch()
@@ -163,7 +165,17 @@ class SessionStore:
             try:
                 with self._transaction() as connection:
                     connection.execute(delete(saved_sessions).where(saved_sessions.c.expires_at <= now))
-                    connection.execute(self._upsert(connection, row) if given else insert(saved_sessions).values(row))
+                    if given is None:
+                        connection.execute(insert(saved_sessions).values(row))
+                    else:
+                        changes = {name: value for name, value in row.items() if name != "lookup_key"}
+                        updated = connection.execute(
+                            update(saved_sessions)
+                            .where(saved_sessions.c.lookup_key == keys.lookup_key)
+                            .values(changes)
+                        )
+                        if updated.rowcount != 1:
+                            raise CodeNotFoundError()
             except StorageUnavailableError as exc:
                 if given is None and isinstance(exc.__cause__, IntegrityError):
                     continue  # a new code equal to a saved one (about 1 in 2^75): draw again
@@ -263,12 +275,6 @@ class SessionStore:
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=dt.UTC)
         return int(moment.timestamp())
-
-    def _upsert(self, connection: Connection, row: dict[str, Any]) -> Any:
-        make = postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert
-        statement = make(saved_sessions).values(row)
-        changes = {name: statement.excluded[name] for name in row if name != "lookup_key"}
-        return statement.on_conflict_do_update(index_elements=[saved_sessions.c.lookup_key], set_=changes)
 
     def _prepare(self) -> None:
         with self._lock:

@@ -45,10 +45,14 @@ def autosave(ctx: Ctx, step_id: str) -> None:
     payload = session_payload(ctx.language, ctx.consultation, step_id)
     if payload == state.saved_payload():
         return
-    from ..storage import StorageError
+    from ..storage import CodeNotFoundError, StorageError
 
     try:
         save_session(payload, saved[0])
+    except CodeNotFoundError:
+        # Deleted on another computer, or expired: never bring it back; offer a new code instead.
+        state.forget_resume_code()
+        state.set_pending(SAVE_PROBLEM, ctx.pack.ui.saving.code_gone)
     except StorageError as error:
         log.warning("saving a session again failed (%s)", error.code)
         state.set_pending(SAVE_PROBLEM, ctx.pack.ui.saving.autosave_failed)

@@ -18,6 +18,7 @@ __all__ = [
     "clear_widgets",
     "consultation_mode",
     "forget_everything",
+    "forget_resume_code",
     "language",
     "language_chosen",
     "larger_text",
@@ -199,11 +200,16 @@ def set_print_code(on: bool) -> None:
     st.session_state[PRINT_CODE] = on
 
 
+def forget_resume_code() -> None:
+    """Forget the code (its saved session is gone); the answers stay."""
+    for key in (RESUME_CODE, SAVED_PAYLOAD, PRINT_CODE):
+        st.session_state.pop(key, None)
+
+
 def forget_everything() -> None:
     """"Delete my answers": drop the answers, every widget value, the code and what was saved.
 
     The language and the reading settings stay (they are not answers)."""
     st.session_state[ANSWERS] = {}
     clear_widgets()
-    for key in (RESUME_CODE, SAVED_PAYLOAD, PRINT_CODE):
-        st.session_state.pop(key, None)
+    forget_resume_code()

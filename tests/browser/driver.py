@@ -36,6 +36,9 @@ new MutationObserver((changes) => {
 """
 """Counts the app's reruns (installed in every page before the app's own scripts)."""
 
+FIRST_STEP_URL = re.compile(r"^\w+://[^/]+/?$")
+"""The address of the first step: the app's root, without a step in the path."""
+
 RERUN_START_MS = 500
 """How long an action may take to start its rerun (usually 50 to 150 ms)."""
 
@@ -162,12 +165,59 @@ class App:
         self.widget(f"back.{step}").wait_for()
         self.settle()
 
+    def go_to(self, step: str) -> None:
+        """Go to `step` with its link in the sidebar's list of steps, and wait until it is drawn."""
+        index = self.bundle.step_ids.index(step)
+        title = f"{index + 1}. {getattr(self.pack.pages.steps, step).nav}"
+        link = self.page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title, exact=True)
+        self.act(link.click)
+        self._wait_for_step(step)
+        assert self.current_step() == step
+
+    def _wait_for_step(self, step: str) -> None:
+        """Wait until the address is that of `step` (the first step is at /) and it is drawn."""
+        if step == self.bundle.step_ids[0]:
+            self.page.wait_for_url(FIRST_STEP_URL)
+        else:
+            self.page.wait_for_url(re.compile(f"/{step}$"))
+        self.page.wait_for_selector(NAV_BUTTONS)
+        self.settle()
+
     def set_switch(self, key: str, on: bool) -> None:
         """Turn a settings switch (toggle) on or off."""
         switch = self.widget(key).get_by_role("switch")
         if switch.is_checked() != on:
             self._click_label(switch)
         assert switch.is_checked() == on
+
+    def select(self, key: str, label: str) -> None:
+        """Choose `label` in a drop-down menu (such as the language menu in the sidebar)."""
+        self.widget(key).get_by_role("combobox").click()
+        self.act(self.page.get_by_role("option", name=label, exact=True).click)
+
+    # --- saving and continuing with a code --------------------------------------------------------
+
+    def save_for_later(self) -> str:
+        """Press "Save and get a code" in the save panel; the code it shows."""
+        self.act(self.widget("save.new").get_by_role("button").click)
+        return self.shown_code()
+
+    def shown_code(self) -> str:
+        """The resume code the save panel shows (it waits for it)."""
+        return self.widget("resume-code-shown").locator("strong").inner_text().strip()
+
+    def enter_code(self, typed: str) -> None:
+        """On the first step, type `typed` into "Continue with a code" and press Enter; wait until
+        the app has settled where that led."""
+        field = self.widget("resume.code").locator("input")
+        field.fill(typed)
+        self.act(lambda: field.press("Enter"))
+
+    def delete_answers(self) -> None:
+        """Press "Delete my answers", then "Yes, delete them"; wait until the app is back at the first step."""
+        self.act(self.widget("delete.ask").get_by_role("button").click)
+        self.act(self.widget("delete.yes").get_by_role("button").click)
+        self._wait_for_step(self.bundle.step_ids[0])
 
     # --- answering from a story -------------------------------------------------------------------
 

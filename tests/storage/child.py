@@ -5,8 +5,8 @@ line per confirmed step ("SAVED <i> <code>" only after save() has returned), flu
 
 save-one              save one session, print it, then wait (to be killed or terminated)
 save-loop             save sessions 0, 1, 2, … without end, printing each
-kill-in-commit N      save N sessions, then start one more under a code printed first as
-                      "ATTEMPT <code>" and kill itself with SIGKILL inside its commit
+kill-in-commit N      save N sessions, then start saving one more new session, whose code is
+                      printed first as "ATTEMPT <code>", and kill itself with SIGKILL inside its commit
 load CODE             print the payload saved under CODE as JSON
 """
 
@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import event
 
 from decision_aid.storage import SessionStore, generate_code
+from decision_aid.storage import store as store_module
 
 from .samples import payload
 
@@ -48,7 +49,8 @@ def main(mode: str, argument: str = "") -> None:
         def _die(_connection: Any) -> None:  # the row is written, the COMMIT not yet sent
             os.kill(os.getpid(), signal.SIGKILL)
 
-        store.save(payload(i=count), code=code)
+        store_module.generate_code = lambda: code  # the new session's code, known before the save
+        store.save(payload(i=count))
         say("NOT KILLED")
     say("WAITING")
     while True:

@@ -1,6 +1,11 @@
 """A throwaway PostgreSQL cluster for the tests: initdb into a temporary folder, pg_ctl start on
 127.0.0.1 and a free port, pg_ctl stop and delete at the end. As root, the server runs as the
-`postgres` user (PostgreSQL refuses to run as root)."""
+`postgres` user (PostgreSQL refuses to run as root).
+
+`database_for_tests` is the whole rule for tests of any folder (tests/browser too):
+DECISION_AID_TEST_POSTGRES_URL when set, else a throwaway cluster, else a skip with the reason
+(a failure in CI, CI=true).
+"""
 
 from __future__ import annotations
 
@@ -16,8 +21,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 SERVER_USER = "postgres"
 START_SECONDS = 60
+TEST_URL_ENV = "DECISION_AID_TEST_POSTGRES_URL"
 
 
 def find_binaries() -> Path | None:
@@ -107,3 +115,26 @@ def throwaway_cluster() -> Iterator[Cluster]:
             _run(bin_dir, ["pg_ctl", "-D", str(data), "-m", "fast", "-w", "stop"])
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def in_ci() -> bool:
+    """True in CI (CI=true), where PostgreSQL must be there: its tests fail rather than skip."""
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@contextlib.contextmanager
+def database_for_tests() -> Iterator[str]:
+    """A PostgreSQL URL for a test: DECISION_AID_TEST_POSTGRES_URL when set (used as it is), else a
+    throwaway cluster for as long as the context lasts. Without either, the test is skipped with
+    the reason, or fails in CI."""
+    given = os.environ.get(TEST_URL_ENV, "").strip()
+    if given:
+        yield given
+        return
+    reason = unavailable_reason()
+    if reason:
+        if in_ci():
+            pytest.fail(f"PostgreSQL tests must run in CI: {reason}")
+        pytest.skip(reason)
+    with throwaway_cluster() as cluster:
+        yield cluster.url()

@@ -215,3 +215,20 @@ def test_a_new_code_that_is_already_taken_is_drawn_again(store: SessionStore, mo
     assert second.code.replace("-", "") == free
     assert store.load(first.code, client_id="c") == payload(i=1)
     assert store.load(second.code, client_id="c") == payload(i=2)
+
+
+def test_saving_again_under_a_deleted_or_expired_code_does_not_bring_it_back(
+    make_store: Callable[..., SessionStore], clock: FakeClock
+) -> None:
+    """Another computer that still has the code must not undo "Delete my answers"."""
+    store = make_store()
+    deleted = store.save(payload(i=1))
+    assert store.delete(deleted.code)
+    with pytest.raises(CodeNotFoundError):
+        store.save(payload(i=2), code=deleted.code)
+    with pytest.raises(CodeNotFoundError):
+        store.load(deleted.code, client_id="c")
+    expired = store.save(payload(i=3))
+    clock.advance(days=31)
+    with pytest.raises(CodeNotFoundError):
+        store.save(payload(i=4), code=expired.code)

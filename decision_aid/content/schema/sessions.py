@@ -23,6 +23,7 @@ class SavingText(Text):
     code_label: str = Field(description="Shown above the code once it is made.")
     code_note: str = Field(description="Under the code: write it down; kept until {date}; saved as you go.")
     autosave_failed: str = Field(description="A save after a change did not work; the answers are still on screen.")
+    code_gone: str = Field(description="A later save found the code deleted (elsewhere) or expired; it is forgotten.")
     delete_button: str
     delete_question: str = Field(description="Asks to confirm, and says it cannot be undone.")
     delete_confirm: str
