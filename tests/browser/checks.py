@@ -57,6 +57,11 @@ def axe_problems(page: Page) -> list[str]:
     """Every WCAG 2.2 A/AA violation axe-core finds, as 'rule (impact): element: what is wrong'.
     Also fails when the colour-contrast rule could not decide (an 'incomplete' result), so that the
     4.5:1 text contrast is really checked, and when the rule checked no text at all."""
+    # From the top of the page: scrolled down, text can sit under Streamlit's fixed header bar, and
+    # axe then cannot tell its background ("overlapped by another element"), which says nothing
+    # about its contrast.
+    page.evaluate("""() => document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"]')
+      .forEach(e => { e.scrollTop = 0; })""")
     result = _AXE.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response
     problems = [
         f"{v['id']} ({v['impact']}): {node['target']}: {node['failureSummary']}"
@@ -64,7 +69,8 @@ def axe_problems(page: Page) -> list[str]:
         for node in v["nodes"]
     ]
     problems += [
-        f"color-contrast undecided: {node['target']}"
+        f"color-contrast undecided: {node['target']}: "
+        + "; ".join(check["message"] for part in ("any", "all", "none") for check in node.get(part, []))
         for item in result["incomplete"]
         if item["id"] == "color-contrast"
         for node in item["nodes"]
