@@ -19,7 +19,7 @@ from . import state
 from .context import Ctx
 from .language import set_document_language, start_language
 from .pages import page
-from .styles import inject_styles
+from .styles import inject_styles, inject_uploader_words
 
 __all__ = ["run"]
 
@@ -97,6 +97,7 @@ def run() -> None:
         return
     pack = bundle.text(start_language(bundle.languages, bundle.default_language))
     st.set_page_config(page_title=pack.ui.app_title, page_icon=":material/accessibility_new:", layout="centered")
+    inject_uploader_words(pack.ui.fhir.upload_button, pack.ui.fhir.upload_note)
     ctx = Ctx(bundle=bundle, pack=pack, consultation=state.consultation_mode())
     steps = bundle.step_ids
     for index, step_id in enumerate(steps):

@@ -218,6 +218,8 @@ class FhirText(Text):
 
     upload_label: str = Field(description="Label of the file upload on the welcome step.")
     upload_help: str = Field(description="Tooltip of that upload: which files it takes and what happens.")
+    upload_button: str = Field(description="Words on the upload box's button (instead of Streamlit's 'Upload').")
+    upload_note: str = Field(description="Under that button: which file to choose.")
     upload_success: str = Field(description="Shown when a file's answers have been loaded.")
     upload_failed: str = Field(description="Shown above the list of problems when a file cannot be used.")
     download: str = Field(description="Label of the summary's QuestionnaireResponse download button.")
