@@ -19,7 +19,7 @@ from . import state
 from .context import Ctx
 from .language import set_document_language, start_language
 from .pages import page
-from .styles import inject_styles, inject_uploader_words
+from .styles import inject_styles
 
 __all__ = ["run"]
 
@@ -75,7 +75,8 @@ def _sidebar(ctx: Ctx) -> None:
             help=words.larger_text_help,
             on_change=lambda: state.set_larger_text(bool(state.setting("settings.larger_text"))),
         )
-        set_document_language(ctx.language)  # in the sidebar, where its empty element takes no room
+        # In the sidebar, where its empty element takes no room.
+        set_document_language(ctx.language, pack.ui.fhir.upload_button, pack.ui.fhir.upload_note)
 
 
 def _page_function(ctx: Ctx, step_id: str) -> Callable[[], None]:
@@ -97,7 +98,6 @@ def run() -> None:
         return
     pack = bundle.text(start_language(bundle.languages, bundle.default_language))
     st.set_page_config(page_title=pack.ui.app_title, page_icon=":material/accessibility_new:", layout="centered")
-    inject_uploader_words(pack.ui.fhir.upload_button, pack.ui.fhir.upload_note)
     ctx = Ctx(bundle=bundle, pack=pack, consultation=state.consultation_mode())
     steps = bundle.step_ids
     for index, step_id in enumerate(steps):

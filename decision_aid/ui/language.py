@@ -1,5 +1,6 @@
-"""The language of the session: the browser's preferred language on a first visit, and the page's
-`lang` attribute, so that screen readers pronounce the words in the right language."""
+"""The language of the session: the browser's preferred language on a first visit; the page's
+`lang` attribute, so that screen readers pronounce the words in the right language; and the words
+Streamlit writes itself in the file-upload box."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import streamlit as st
 
 from . import state
 
-__all__ = ["preferred_language", "set_document_language", "start_language"]
+__all__ = ["document_script", "preferred_language", "set_document_language", "start_language"]
 
 
 def preferred_language(available: Iterable[str], locale: str | None, default: str) -> str:
@@ -31,8 +32,37 @@ def start_language(available: Iterable[str], default: str) -> str:
     return state.language(default)
 
 
-def set_document_language(code: str) -> None:
-    """Set <html lang> to the chosen language (Streamlit's page always says "en").
+def _js(value: str) -> str:
+    """A JavaScript string literal that cannot end the <script> element it is in."""
+    return json.dumps(value).replace("<", "\\u003c")
 
-    A one-line script in the page itself; `code` is a language code from the validated content."""
-    st.html(f"<script>document.documentElement.lang = {json.dumps(code)};</script>", unsafe_allow_javascript=True)
+
+def document_script(code: str, upload_button: str, upload_note: str) -> str:
+    """The script that sets <html lang> (Streamlit's page always says "en") and puts the content's
+    words in Streamlit's file-upload box, whose button says "Upload" and whose note says
+    "200MB per file" in every language, with no setting to change them. The box is redrawn by
+    Streamlit at times, so a MutationObserver puts the words back. All values are JSON-encoded, with "<" escaped."""
+    return f"""<script>
+(() => {{
+  document.documentElement.lang = {_js(code)};
+  const button = {_js(upload_button)}, note = {_js(upload_note)};
+  const apply = () => {{
+    const box = '[data-testid="stFileUploaderDropzone"]';
+    document.querySelectorAll(box + ' button [data-testid="stMarkdownContainer"] p').forEach(p => {{
+      if (p.textContent !== button) p.textContent = button;
+    }});
+    document.querySelectorAll('[data-testid="stFileUploaderDropzoneInstructions"] span').forEach(s => {{
+      if (s.textContent !== note) s.textContent = note;
+    }});
+  }};
+  if (window.__decisionAidWords) window.__decisionAidWords.disconnect();
+  window.__decisionAidWords = new MutationObserver(apply);
+  window.__decisionAidWords.observe(document.body, {{ childList: true, subtree: true, characterData: true }});
+  apply();
+}})();
+</script>"""
+
+
+def set_document_language(code: str, upload_button: str, upload_note: str) -> None:
+    """Run document_script in the page (a script with no visible element)."""
+    st.html(document_script(code, upload_button, upload_note), unsafe_allow_javascript=True)

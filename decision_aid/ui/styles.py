@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-__all__ = ["BASE_FONT_PX", "LARGER_TEXT_SCALE", "inject_styles", "inject_uploader_words", "uploader_css"]
+__all__ = ["BASE_FONT_PX", "LARGER_TEXT_SCALE", "inject_styles"]
 
 BASE_FONT_PX = 18
 """The root font size; every size in the app is in rem, so it scales all text."""
@@ -157,28 +157,3 @@ LARGER_TEXT_CSS = f"<style>@media screen {{ html {{ font-size: {BASE_FONT_PX * L
 def inject_styles(larger_text: bool = False) -> None:
     """Add the CSS to the page, with the larger-text rule when the person chose it."""
     st.html(CSS + LARGER_TEXT_CSS if larger_text else CSS)
-
-
-def _css_string(text: str) -> str:
-    """`text` as a CSS string literal (quotes, backslashes and "<" escaped; one line)."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ").replace("\n", " ")
-    return f'"{escaped}"'
-
-
-def uploader_css(button: str, note: str) -> str:
-    """Streamlit's file-upload box has its own English words ("Upload", "200MB per file • JSON")
-    and no setting to change them: this shows the content's words instead. The button's accessible
-    name follows (browsers include CSS-generated text in it)."""
-    return f"""<style>
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{ display: none; }}
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after {{
-  content: {_css_string(button)};
-}}
-[data-testid="stFileUploaderDropzoneInstructions"] span {{ display: none; }}
-[data-testid="stFileUploaderDropzoneInstructions"] > div::after {{ content: {_css_string(note)}; }}
-</style>"""
-
-
-def inject_uploader_words(button: str, note: str) -> None:
-    """Add uploader_css to the page (after the content, and so the language, is known)."""
-    st.html(uploader_css(button, note))

@@ -8,7 +8,7 @@ texts). What the patient typed is Spanish here; the titles of the cited publicat
 own language and are left out (the summary's list of sources).
 
 Streamlit's file-upload box has English words of its own ("Upload", "200MB per file") and no
-setting to change them; the app's stylesheet shows the content's words instead (styles.uploader_css),
+setting to change them; a small script puts the content's words there instead (ui/language.py document_script),
 and this test checks what the box really shows, its button's accessible name included.
 
 Not covered: the accessible names Streamlit writes itself, such as "Help for ..." on the question
