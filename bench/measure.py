@@ -49,28 +49,65 @@ def _time(fn: Callable[[], Any], runs: int) -> list[float]:
     return samples
 
 
+def _elements(app: Any) -> int:
+    """How many elements (blocks and widgets included) the page drew, sidebar included."""
+
+    def count(node: Any) -> int:
+        children = getattr(node, "children", None)
+        return 1 + (sum(count(child) for child in children.values()) if isinstance(children, dict) else 0)
+
+    return count(app._tree) - 1  # not the root
+
+
+def _time_pairs(first: Callable[[], Any], second: Callable[[], Any], runs: int) -> tuple[list[float], list[float]]:
+    """Time `first` and `second` alternately, so that a busy moment on the machine hits both alike."""
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(runs):
+        a.extend(_time(first, 1))
+        b.extend(_time(second, 1))
+    return a, b
+
+
 def apptest_reruns(
-    entry: Path, steps: list[str], runs: int, content: Path | None = None
-) -> dict[str, dict[str, float]]:
-    """Median/p95 of `runs` reruns of each step (reached by clicking Next with typical answers)."""
+    entry: Path, steps: list[str], runs: int, floor: Path, content: Path | None = None
+) -> dict[str, Any]:
+    """Median/p95 of `runs` reruns of each step (reached by clicking Next with typical answers), each
+    run alternating with a run of the floor app, whose samples are pooled into "floor".
+
+    AppTest runs the script in this process, as the server would, and also turns its output into an
+    element tree; the floor pays the same. It does not run Streamlit's garbage collection after each
+    run (runner.postScriptGC), which the real server does: the browser measures include that."""
     from streamlit.testing.v1 import AppTest
 
+    floor_app = AppTest.from_file(str(floor), default_timeout=120)
+    floor_app.run()
+    floor_app.run()
+    floor_samples: list[float] = []
     if content is not None:
         os.environ["DECISION_AID_CONTENT_DIR"] = str(content)
     try:
         app = AppTest.from_file(str(entry), default_timeout=120)
         app.run()
-        if not steps:
-            app.run()
-            return {"floor": median_p95(_time(app.run, runs))}
         app.session_state["answers"] = dict(TYPICAL)
-        results = {}
+        results: dict[str, Any] = {}
         for index, step in enumerate(steps):
             app.run()  # warm
-            results[step] = median_p95(_time(app.run, runs))
+            if app.exception:
+                raise RuntimeError(f"{step}: {app.exception[0].message}")
+            shown = [bar.proto.text for bar in app.get("progress")]
+            if not any(text.startswith(f"Step {index + 1} of") for text in shown):
+                raise RuntimeError(f"expected step {index + 1} ({step}), the app shows {shown}")
+            samples, floors = _time_pairs(app.run, floor_app.run, runs)
+            floor_samples.extend(floors)
+            results[step] = {
+                **median_p95(samples),
+                "elements": _elements(app),
+                "floor_median_ms": round(statistics.median(floors), 2),
+            }
             if index < len(steps) - 1:
                 app.button(key=f"next.{step}").click().run()
-        return results
+        return {"floor": {**median_p95(floor_samples), "elements": _elements(floor_app)}, "steps": results}
     finally:
         os.environ.pop("DECISION_AID_CONTENT_DIR", None)
 

@@ -65,10 +65,14 @@ def render_comparison(ctx: Ctx, view: ComparisonView) -> None:
     st.markdown(f"## {view.more_detail}")
     for row in view.rows:
         with st.expander(row.question, expanded=ctx.consultation):
-            for name, cell in zip(view.option_names, row.cells, strict=True):
-                st.markdown(f"**{name}**: {cell.detail}")
-                if cell.certainty_note:
-                    st.caption(f"{view.certainty_heading} {cell.certainty}")
+            # One text per row (not one per option and certainty line): a third of this step's elements.
+            st.markdown(
+                "\n\n".join(
+                    f"**{name}**: {cell.detail}"
+                    + (f"  \n:small[{view.certainty_heading} {cell.certainty}]" if cell.certainty_note else "")
+                    for name, cell in zip(view.option_names, row.cells, strict=True)
+                )
+            )
 
 
 def render_icon_arrays(arrays: tuple[IconArrayView, ...], heading: str, legend: str, level: int = 2) -> None:
@@ -131,12 +135,15 @@ def render_summary(ctx: Ctx, s: Summary) -> None:
         )
     with _section("guidance", w.guidance_heading):
         render_guidance(s.guidance)
+    # Each section's text is one element (a page's run time follows its number of elements).
     with _section("answers", w.answers_heading):
-        for group in s.answers:
-            st.markdown(
+        st.markdown(
+            "\n\n".join(
                 f"**{group.heading}**\n\n"
                 + "\n".join(f"- {line.label} **{md_escape(line.value)}**" for line in group.lines)
+                for group in s.answers
             )
+        )
     with _section("comparison", w.comparison_heading):
         _grid(c)
         st.markdown(f"**{c.other_studies_heading}**\n\n" + "\n".join(f"- {item}" for item in c.other_studies))
@@ -150,12 +157,18 @@ def render_summary(ctx: Ctx, s: Summary) -> None:
             + "\n".join(f"- {i.prompt} **{i.answer}**. {i.verdict} {i.feedback}" for i in s.knowledge.items)
         )
     with _section("leaning", w.leaning_heading):
-        st.markdown(f"**{s.leaning_line}**")
-        st.markdown("\n".join(f"- {line.label} **{line.value}**" for line in s.sure.items))
-        st.markdown(" ".join(x for x in (s.sure.score_line, ctx.cite(s.sure.message)) if x))
+        st.markdown(
+            f"**{s.leaning_line}**\n\n"
+            + "\n".join(f"- {line.label} **{line.value}**" for line in s.sure.items)
+            + "\n\n"
+            + " ".join(x for x in (s.sure.score_line, ctx.cite(s.sure.message)) if x)
+        )
     with _section("questions", w.questions_heading):
-        st.markdown(md_escape(s.patient_questions) if s.patient_questions else w.no_questions)
-        st.markdown(f"**{w.suggested_heading}**\n\n" + "\n".join(f"- {q}" for q in s.suggested_questions))
+        st.markdown(
+            (md_escape(s.patient_questions) if s.patient_questions else w.no_questions)
+            + f"\n\n**{w.suggested_heading}**\n\n"
+            + "\n".join(f"- {q}" for q in s.suggested_questions)
+        )
     with _section("sources", w.sources_heading):
         # The full references on screen; on paper the compact ones (journal, year, DOI or PMID),
         # as in the PDF. Each list is hidden (display: none) where it is not meant to be seen.

@@ -61,21 +61,30 @@ def _nav_buttons(ctx: Ctx, step_id: str) -> None:
     nav = ctx.pack.ui.nav
     st.divider()
     back_col, next_col = st.columns(2)
+    # The page switch happens in the buttons' callbacks, before the run draws anything: switching in
+    # the page body would first redraw the whole step being left (docs/PERFORMANCE.md).
     with back_col:
-        if index > 0 and st.button(nav.back, key=f"back.{step_id}", icon=":material/arrow_back:", width="stretch"):
-            st.switch_page(ctx.pages[steps[index - 1]])
+        if index > 0:
+            st.button(
+                nav.back,
+                key=f"back.{step_id}",
+                icon=":material/arrow_back:",
+                width="stretch",
+                on_click=st.switch_page,
+                args=(ctx.pages[steps[index - 1]],),
+            )
     with next_col:
         if index < len(steps) - 1:
-            label = nav.start if index == 0 else nav.next
-            if st.button(
-                label,
+            st.button(
+                nav.start if index == 0 else nav.next,
                 key=f"next.{step_id}",
                 type="primary",
                 icon=":material/arrow_forward:",
                 icon_position="right",
                 width="stretch",
-            ):
-                st.switch_page(ctx.pages[steps[index + 1]])
+                on_click=st.switch_page,
+                args=(ctx.pages[steps[index + 1]],),
+            )
 
 
 def _questions(ctx: Ctx, step_id: str) -> None:
@@ -214,11 +223,16 @@ def summary(ctx: Ctx) -> None:
             resume = ResumeNote(saved[0], saved[1])
     result = build_summary(ctx.bundle, answers, today, ctx.language, clinician=ctx.consultation, resume=resume)
     words = result.words
+    # The files are given as data, not as functions run on click: Streamlit leaves a file made on
+    # click unreferenced, and any other session's next run can delete it before the browser fetches
+    # it, so a download failed now and then with other patients on the app (docs/PERFORMANCE.md).
+    # The PDF is built once per summary (about 45 ms) and kept for this session.
+    pdf = state.remember("summary.pdf", result, lambda: render_pdf(result))
     pdf_col, json_col = st.columns(2)
     with pdf_col:
         st.download_button(
             words.download_pdf,
-            data=lambda: render_pdf(result),
+            data=pdf,
             file_name=f"decision-aid-summary-{today.isoformat()}.pdf",
             mime="application/pdf",
             on_click="ignore",
@@ -229,7 +243,7 @@ def summary(ctx: Ctx) -> None:
     with json_col:
         st.download_button(
             words.download_answers,
-            data=lambda: json.dumps(answers, indent=2, ensure_ascii=False),
+            data=state.remember("summary.answers", answers, lambda: json.dumps(answers, indent=2, ensure_ascii=False)),
             file_name=f"decision-aid-answers-{today.isoformat()}.json",
             mime="application/json",
             on_click="ignore",

@@ -97,7 +97,12 @@ def render_fhir_download(ctx: Ctx, answers: Answers, today: dt.date) -> None:
     words = ctx.pack.ui.fhir
     st.download_button(
         words.download,
-        data=lambda: to_json(build_response(ctx.bundle, answers, today, ctx.language)),
+        # Data, not a function run on click (see pages.summary), made once per set of answers.
+        data=state.remember(
+            "summary.fhir",
+            (answers, today, ctx.language),
+            lambda: to_json(build_response(ctx.bundle, answers, today, ctx.language)),
+        ),
         file_name=f"decision-aid-fhir-{today.isoformat()}.json",
         mime="application/fhir+json",
         on_click="ignore",

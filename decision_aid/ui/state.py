@@ -9,7 +9,8 @@ is not on the screen (another step). So going back and forth never loses an answ
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -25,6 +26,7 @@ __all__ = [
     "pending",
     "pop_pending",
     "print_code",
+    "remember",
     "remove_answer",
     "replace_answers",
     "resume_code",
@@ -44,6 +46,8 @@ __all__ = [
     "widget_value",
     "write_widget",
 ]
+
+T = TypeVar("T")
 
 ANSWERS = "answers"
 LANGUAGE = "language"
@@ -213,3 +217,15 @@ def forget_everything() -> None:
     st.session_state[ANSWERS] = {}
     clear_widgets()
     forget_resume_code()
+
+
+def remember(name: str, key: Any, make: Callable[[], T]) -> T:
+    """A value made once for this session and kept while `key` stays equal (the summary's files)."""
+    slot = f"remember.{name}"
+    kept = st.session_state.get(slot)
+    if kept is not None and kept[0] == key:
+        value: T = kept[1]
+        return value
+    value = make()
+    st.session_state[slot] = (key, value)
+    return value

@@ -36,7 +36,10 @@ html {{ font-size: {BASE_FONT_PX}px; }}
 [data-testid="stCheckbox"] [data-testid="stWidgetLabel"] p,
 [data-testid="stRadio"] [role="radiogroup"] p {{ font-weight: 400; }}
 /* An option's explanation sits just under its words, lined up with them. */
-[class*="st-key-option-"] [data-testid="stCaptionContainer"] {{ padding-left: 1.75rem; margin-top: -0.2rem; }}
+[data-testid="stElementContainer"]:has([data-testid="stCheckbox"] input:not([role="switch"]))
+  + [data-testid="stElementContainer"]:has([data-testid="stCaptionContainer"]) {{ margin-top: -1.2rem; }}
+[data-testid="stElementContainer"]:has([data-testid="stCheckbox"] input:not([role="switch"]))
+  + [data-testid="stElementContainer"] [data-testid="stCaptionContainer"] {{ padding-left: 1.75rem; }}
 /* Step names in the sidebar and the words on buttons wrap rather than being cut short with "..."
    (with larger text or zoom). */
 [data-testid="stSidebarNavLink"] {{ height: auto !important; min-height: 2rem; }}

@@ -66,11 +66,11 @@ def _multi(ctx: Ctx, question: Question, current: Any) -> None:
             state.seed(key, bool(current) and code in current)
             # The label is the option's words only: Streamlit also uses it, unrendered, as the
             # box's accessible name, so Markdown or escapes there would be read out (or not match
-            # what is seen). The explanation sits under the box, in the same small group.
-            with st.container(key=f"option.{question.id}.{code}", gap=None):
-                st.checkbox(option.label, key=key, on_change=_on_checkbox, args=(question, code))
-                if option.explain:
-                    st.caption(ctx.cite(option.explain))
+            # what is seen). The explanation follows the box; the CSS puts it just under the words
+            # (styles.py), without a container per option, which cost a third of this step's elements.
+            st.checkbox(option.label, key=key, on_change=_on_checkbox, args=(question, code))
+            if option.explain:
+                st.caption(ctx.cite(option.explain))
 
 
 def _choice(
