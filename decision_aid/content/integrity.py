@@ -38,6 +38,7 @@ ALLOWED_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "ui.nav": frozenset({"step", "total", "name"}),
     "questions.questions": frozenset({"value"}),
     "ui.summary": frozenset({"name", "date", "version", "published", "review_due", "leaning", "page", "pages"}),
+    "ui.accessibility": frozenset({"label"}),
     "ui.saving": frozenset({"code", "date", "minutes", "questions"}),
     "ui.clinician": frozenset({"value", "max", "score", "total", "correct", "answered", "url", "version"}),
     "ui.answer_errors": frozenset(

@@ -76,7 +76,14 @@ def _sidebar(ctx: Ctx) -> None:
             on_change=lambda: state.set_larger_text(bool(state.setting("settings.larger_text"))),
         )
         # In the sidebar, where its empty element takes no room.
-        set_document_language(ctx.language, pack.ui.fhir.upload_button, pack.ui.fhir.upload_note)
+        words = pack.ui.accessibility
+        set_document_language(
+            ctx.language,
+            pack.ui.fhir.upload_button,
+            pack.ui.fhir.upload_note,
+            words.help_button,
+            words.streamlit_labels,
+        )
 
 
 def _page_function(ctx: Ctx, step_id: str) -> Callable[[], None]:

@@ -211,6 +211,12 @@ class AccessibilityText(Text):
 
     larger_text_label: str = Field(description="Label of the switch that makes all text at least 25% larger.")
     larger_text_help: str = Field(description="Tooltip under the question mark beside that switch.")
+    streamlit_labels: dict[str, str] = Field(
+        description="Streamlit's own English accessible names (sidebar, menus) -> the words to say instead."
+    )
+    help_button: str = Field(
+        description="Accessible name of a question-mark help button; {label} is the question ('Help for ...')."
+    )
 
 
 class FhirText(Text):
