@@ -15,7 +15,6 @@ import functools
 import http.server
 import io
 import json
-import os
 import shutil
 import subprocess
 import tempfile
@@ -32,21 +31,12 @@ from decision_aid.cli import main
 from decision_aid.content.schema import ContentBundle, QuestionKind
 from decision_aid.fhir import code_system
 
+from .browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from .test_fhir_response import TYPICAL
 
 pytestmark = pytest.mark.browser
 
 LFORMS = Path(__file__).parent / "fhir" / "lforms"
-CHROMIUM = Path(os.environ.get("DECISION_AID_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 DATE = "2026-11-24"
 T = TypeVar("T")
 

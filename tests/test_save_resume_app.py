@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from decision_aid.storage import SessionStore, generate_code
 from decision_aid.ui.session_store import client_id
 
-from .test_app import ENTRY, choose, next_step, shown, tick
+from .test_app import choose, next_step, shown, start, tick
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -31,12 +31,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def session() -> AppTest:
-    """A new browser session (another computer, as far as the app can tell)."""
-    app = AppTest.from_file(ENTRY, default_timeout=30)
-    app.run()
-    assert not app.exception
-    return app
+session = start
+"""A new browser session (another computer, as far as the app can tell)."""
 
 
 def save(app: AppTest) -> str:

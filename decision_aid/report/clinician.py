@@ -14,8 +14,8 @@ from typing import Any
 from ..content.schema import ContentBundle, QuestionKind
 from ..content.schema.text import LanguagePack
 from ..domain import Guidance, assess, pruned
-from ..fhir.links import questionnaire_url
 from .citing import Citer
+from .sections import guidance_values
 from .views import ClinicianFact, ClinicianPage, DataRow
 
 __all__ = ["build_clinician_facts", "build_clinician_page"]
@@ -32,12 +32,7 @@ def _ticked(bundle: ContentBundle, pack: LanguagePack, answers: Mapping[str, Any
 
 
 def _status_title(pack: LanguagePack, g: Guidance) -> str:
-    weeks = pack.guidance.weeks
-    return pack.guidance.statuses[g.status.value].title.format(
-        weeks_done=weeks.format(g.weeks_done) if g.weeks_done is not None else "?",
-        weeks_remaining=weeks.format(g.weeks_remaining) if g.weeks_remaining is not None else "?",
-        trial_weeks=g.trial_weeks,
-    )
+    return pack.guidance.statuses[g.status.value].title.format(**guidance_values(pack, g))
 
 
 def build_clinician_facts(
@@ -100,9 +95,7 @@ def _code(bundle: ContentBundle, question_id: str, value: Any) -> str:
     question = bundle.questions[question_id]
     if question.kind is QuestionKind.MULTI_CHOICE:
         return ", ".join(code for code in question.codes if code in value)
-    if question.kind is QuestionKind.SINGLE_CHOICE:
-        return str(value)
-    if question.kind is QuestionKind.TEXT:
+    if question.kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.TEXT):
         return str(value)
     return json.dumps(value)
 
@@ -120,6 +113,8 @@ def build_clinician_page(
     bundle: ContentBundle, pack: LanguagePack, answers: Mapping[str, Any], guidance: Guidance | None = None
 ) -> ClinicianPage:
     """The clinician page: the panel's facts, the guidance status code, then every answer given."""
+    from ..fhir.links import questionnaire_url  # the fhir package loads fhir.resources: only when needed
+
     active = pruned(bundle, dict(answers))
     g = guidance or assess(bundle, active)
     words = pack.ui.clinician

@@ -37,14 +37,20 @@ __all__ = [
 ]
 
 
+def guidance_values(pack: LanguagePack, guidance: Guidance) -> dict[str, object]:
+    """The placeholders of the guidance's wording: weeks done, weeks remaining ("?" if unknown), trial."""
+    weeks = pack.guidance.weeks
+    return {
+        "weeks_done": weeks.format(guidance.weeks_done) if guidance.weeks_done is not None else "?",
+        "weeks_remaining": weeks.format(guidance.weeks_remaining) if guidance.weeks_remaining is not None else "?",
+        "trial_weeks": guidance.trial_weeks,
+    }
+
+
 def build_guidance(bundle: ContentBundle, pack: LanguagePack, guidance: Guidance, citer: Citer) -> GuidanceView:
     """The guidance text and timeline for `guidance`."""
     g = pack.guidance
-    values = {
-        "weeks_done": g.weeks.format(guidance.weeks_done) if guidance.weeks_done is not None else "?",
-        "weeks_remaining": g.weeks.format(guidance.weeks_remaining) if guidance.weeks_remaining is not None else "?",
-        "trial_weeks": guidance.trial_weeks,
-    }
+    values = guidance_values(pack, guidance)
     status = g.statuses[guidance.status.value]
     notes = []
     if guidance.low_pain:

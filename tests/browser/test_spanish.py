@@ -19,13 +19,11 @@ every aria-label on every step.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from pypdf import PdfReader
 
 from decision_aid.content.integrity import WORDING_FILES
 from decision_aid.content.markup import iter_text
@@ -33,6 +31,7 @@ from decision_aid.content.schema import ContentBundle
 
 from .driver import App
 from .stories import UNSURE_LOW_SURE
+from .test_stories import pdf_text
 
 pytestmark = pytest.mark.browser
 
@@ -132,8 +131,7 @@ def test_a_spanish_speaking_patient_meets_no_english_and_gets_a_spanish_pdf(
     assert found == {step: [] for step in steps}
     with app.page.expect_download() as download:
         app.widget("download.pdf").get_by_role("button").click()
-    reader = PdfReader(io.BytesIO(download.value.path().read_bytes()))
-    pdf = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    pdf = pdf_text(download.value.path().read_bytes())
     words = bundle.text("es").ui.summary
     assert words.title in pdf
     assert "Dolores Ibáñez" in pdf
