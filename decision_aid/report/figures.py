@@ -9,12 +9,13 @@ Pure.
 
 from __future__ import annotations
 
+import base64
 from functools import lru_cache
 from html import escape
 
 from .views import Timeline
 
-__all__ = ["COLUMNS", "icon_array_svg", "icon_cells", "timeline_svg"]
+__all__ = ["COLUMNS", "icon_array_data_uri", "icon_array_svg", "icon_cells", "timeline_svg"]
 
 COLUMNS = 10
 INK = "#1b3a5c"
@@ -61,6 +62,12 @@ def icon_array_svg(count: int, alt: str, size: int = 22, total: int = 100) -> st
         f"<title>{escape(alt)}</title><defs>{_person_symbol('f', size, INK)}{_person_symbol('e', size, PAPER)}</defs>"
         f"{uses}</svg>"
     )
+
+
+@lru_cache(maxsize=256)
+def icon_array_data_uri(count: int, alt: str) -> str:
+    """`icon_array_svg` as a data: URI, for an <img> in the screen's Markdown. Cached."""
+    return "data:image/svg+xml;base64," + base64.b64encode(icon_array_svg(count, alt).encode()).decode()
 
 
 @lru_cache(maxsize=256)

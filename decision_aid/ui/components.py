@@ -6,16 +6,19 @@ Text a person typed goes through md_escape. Pictures are images with a text alte
 
 from __future__ import annotations
 
+from html import escape
+
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from ..report.figures import icon_array_svg, timeline_svg
+from ..report.figures import icon_array_data_uri, timeline_svg
 from ..report.summary import Summary
 from ..report.views import ComparisonView, GuidanceView, IconArrayView, PriorityView
 from .context import Ctx
 from .text import md_escape
 
 __all__ = [
+    "icon_array_markdown",
     "render_comparison",
     "render_guidance",
     "render_icon_arrays",
@@ -39,16 +42,16 @@ def _cell(text: str) -> str:
 def render_guidance(view: GuidanceView) -> None:
     """The status box, the timeline picture and the honest note about trial lengths."""
     STATUS_BOX[view.status](f"**{view.title}**\n\n{view.body}")
-    for note in view.notes:
-        st.markdown(f"**{note}**")
-    st.markdown(f"**{view.timeline.heading}**")
+    # The notes and the picture's heading in one text (a step's time follows its number of elements).
+    st.markdown("\n\n".join(f"**{line}**" for line in (*view.notes, view.timeline.heading)))
     st.image(timeline_svg(view.timeline), alt=view.timeline.alt)
     st.caption(view.timeline.alt)
     st.markdown(view.not_advice)
     st.caption(view.sources_differ)
 
 
-def _grid(view: ComparisonView) -> None:
+def _grid(view: ComparisonView) -> str:
+    """The comparison grid as a Markdown table: question rows, option columns, certainty per cell."""
     header = f"| {view.question_column} | " + " | ".join(view.option_names) + " |"
     lines = [header, "|" + "---|" * (len(view.option_names) + 1)]
     for row in view.rows:
@@ -56,13 +59,12 @@ def _grid(view: ComparisonView) -> None:
             _cell(cell.text) + (f" *({cell.certainty_note})*" if cell.certainty_note else "") for cell in row.cells
         )
         lines.append(f"| **{_cell(row.question)}** | {cells} |")
-    st.markdown("\n".join(lines))
+    return "\n".join(lines)
 
 
 def render_comparison(ctx: Ctx, view: ComparisonView) -> None:
     """The grid (question rows, option columns) with certainty per cell, then details per row."""
-    _grid(view)
-    st.markdown(f"## {view.more_detail}")
+    st.markdown(f"{_grid(view)}\n\n## {view.more_detail}")
     for row in view.rows:
         with st.expander(row.question, expanded=ctx.consultation):
             # One text per row (not one per option and certainty line): a third of this step's elements.
@@ -75,21 +77,31 @@ def render_comparison(ctx: Ctx, view: ComparisonView) -> None:
             )
 
 
+def icon_array_markdown(array: IconArrayView) -> str:
+    """One icon array as one Markdown text: its title and source, then its pictures side by side,
+    each a figure with the picture (whose alt text is the caption) and the caption under it.
+
+    One element per array instead of a set of columns with a picture and a text in each: the
+    pictures were half of the summary's elements, and a step's time follows its number of
+    elements (docs/PERFORMANCE.md). The figures wrap under each other on a narrow screen."""
+    figures = "".join(
+        f'<figure><img src="{icon_array_data_uri(group.count, group.caption)}" alt="{escape(group.caption)}"/>'
+        f"<figcaption>{escape(group.caption)}</figcaption></figure>"
+        for group in array.groups
+    )
+    return f'**{array.title}** {array.source}\n\n<div class="icon-row">{figures}</div>'
+
+
 def render_icon_arrays(arrays: tuple[IconArrayView, ...], heading: str, legend: str, level: int = 2) -> None:
     """Each 'out of 100 people' picture with its caption; the caption is also the image's alt text.
 
     `level` is the heading level (2 on the compare step, 3 inside the summary's comparison). Each
-    picture is in its own keyed container, so that print can lay them out side by side."""
+    array is in its own keyed container, so that print can lay them out side by side."""
     st.markdown(f"{'#' * level} {heading}")
     st.caption(legend)
     for array in arrays:
         with st.container(key=f"icon_array.{array.id}"):
-            st.markdown(f"**{array.title}** {array.source}")
-            columns = st.columns(len(array.groups))
-            for column, group in zip(columns, array.groups, strict=True):
-                with column:
-                    st.image(icon_array_svg(group.count, group.caption), alt=group.caption)
-                    st.markdown(group.caption)
+            st.markdown(icon_array_markdown(array), unsafe_allow_html=True)
             st.caption(array.timeframe)
 
 
@@ -98,19 +110,32 @@ def render_priorities(
 ) -> None:
     """The top priorities next to what each option offers; never a winner. Every column has a
     header (`first_column` heads the priorities), so a screen reader can name each cell."""
+    st.markdown(priorities_markdown(view, option_names, note, first_column))
+
+
+def priorities_markdown(
+    view: tuple[PriorityView, ...], option_names: tuple[str, ...], note: str, first_column: str
+) -> str:
+    """`render_priorities`' table and note as one Markdown text."""
+    lines = []
     if view:
-        header = f"| {_cell(first_column)} | " + " | ".join(option_names) + " |"
-        lines = [header, "|" + "---|" * (len(option_names) + 1)]
+        lines.append(f"| {_cell(first_column)} | " + " | ".join(option_names) + " |")
+        lines.append("|" + "---|" * (len(option_names) + 1))
         for p in view:
             lines.append(f"| **{_cell(p.label)}** ({p.rating}) | " + " | ".join(_cell(o) for o in p.offers) + " |")
-        st.markdown("\n".join(lines))
-    st.markdown(note)
+        lines.append("")
+    return "\n".join([*lines, note])
 
 
-def _section(key: str, heading: str) -> DeltaGenerator:
-    """A summary section: a keyed container (for the print layout) that starts with its heading."""
+def _section(key: str, heading: str, body: str | None = None) -> DeltaGenerator:
+    """A summary section: a keyed container (for the print layout) that starts with its heading.
+    With `body`, the heading and the body are one Markdown text: each section's words are one
+    element (a page's run time follows its number of elements)."""
     box = st.container(key=f"summary.{key}")
-    box.header(heading)
+    if body is None:
+        box.header(heading)
+    else:
+        box.markdown(f"## {heading}\n\n{body}")
     return box
 
 
@@ -135,40 +160,49 @@ def render_summary(ctx: Ctx, s: Summary) -> None:
         )
     with _section("guidance", w.guidance_heading):
         render_guidance(s.guidance)
-    # Each section's text is one element (a page's run time follows its number of elements).
-    with _section("answers", w.answers_heading):
-        st.markdown(
-            "\n\n".join(
-                f"**{group.heading}**\n\n"
-                + "\n".join(f"- {line.label} **{md_escape(line.value)}**" for line in group.lines)
-                for group in s.answers
-            )
-        )
-    with _section("comparison", w.comparison_heading):
-        _grid(c)
-        st.markdown(f"**{c.other_studies_heading}**\n\n" + "\n".join(f"- {item}" for item in c.other_studies))
+    # Each section's heading and words are one element (a page's run time follows its number of elements).
+    _section(
+        "answers",
+        w.answers_heading,
+        "\n\n".join(
+            f"**{group.heading}**\n\n"
+            + "\n".join(f"- {line.label} **{md_escape(line.value)}**" for line in group.lines)
+            for group in s.answers
+        ),
+    )
+    _section(
+        "comparison",
+        w.comparison_heading,
+        f"{_grid(c)}\n\n**{c.other_studies_heading}**\n\n" + "\n".join(f"- {item}" for item in c.other_studies),
+    )
     with st.container(key="summary.icon_arrays"):
         render_icon_arrays(s.icon_arrays, w.icon_arrays_heading, s.icon_legend, level=3)
-    with _section("priorities", w.priorities_heading):
-        render_priorities(s.priorities, c.option_names, s.priorities_note, w.priority_column)
-    with _section("knowledge", w.knowledge_heading):
-        st.markdown(
-            f"**{s.knowledge.score_line}**\n\n"
-            + "\n".join(f"- {i.prompt} **{i.answer}**. {i.verdict} {i.feedback}" for i in s.knowledge.items)
-        )
-    with _section("leaning", w.leaning_heading):
-        st.markdown(
-            f"**{s.leaning_line}**\n\n"
-            + "\n".join(f"- {line.label} **{line.value}**" for line in s.sure.items)
-            + "\n\n"
-            + " ".join(x for x in (s.sure.score_line, ctx.cite(s.sure.message)) if x)
-        )
-    with _section("questions", w.questions_heading):
-        st.markdown(
-            (md_escape(s.patient_questions) if s.patient_questions else w.no_questions)
-            + f"\n\n**{w.suggested_heading}**\n\n"
-            + "\n".join(f"- {q}" for q in s.suggested_questions)
-        )
+    _section(
+        "priorities",
+        w.priorities_heading,
+        priorities_markdown(s.priorities, c.option_names, s.priorities_note, w.priority_column),
+    )
+    _section(
+        "knowledge",
+        w.knowledge_heading,
+        f"**{s.knowledge.score_line}**\n\n"
+        + "\n".join(f"- {i.prompt} **{i.answer}**. {i.verdict} {i.feedback}" for i in s.knowledge.items),
+    )
+    _section(
+        "leaning",
+        w.leaning_heading,
+        f"**{s.leaning_line}**\n\n"
+        + "\n".join(f"- {line.label} **{line.value}**" for line in s.sure.items)
+        + "\n\n"
+        + " ".join(x for x in (s.sure.score_line, ctx.cite(s.sure.message)) if x),
+    )
+    _section(
+        "questions",
+        w.questions_heading,
+        (md_escape(s.patient_questions) if s.patient_questions else w.no_questions)
+        + f"\n\n**{w.suggested_heading}**\n\n"
+        + "\n".join(f"- {q}" for q in s.suggested_questions),
+    )
     with _section("sources", w.sources_heading):
         # The full references on screen; on paper the compact ones (journal, year, DOI or PMID),
         # as in the PDF. Each list is hidden (display: none) where it is not meant to be seen.
@@ -176,5 +210,4 @@ def render_summary(ctx: Ctx, s: Summary) -> None:
             st.markdown("\n".join(f"- **{ref.label}**: {ref.full}" for ref in s.references))
         with st.container(key="summary.sources_compact"):
             st.markdown("\n".join(f"- **{ref.label}**: {ref.compact}" for ref in s.references))
-    with _section("about", w.about_heading):
-        st.markdown("\n\n".join((*s.about, s.review_line, s.version_line)))
+    _section("about", w.about_heading, "\n\n".join((*s.about, s.review_line, s.version_line)))

@@ -148,13 +148,11 @@ def compare(ctx: Ctx) -> None:
     columns = st.columns(len(view.option_names))
     for column, name, summary in zip(columns, view.option_names, view.option_summaries, strict=True):
         with column, st.container(border=True):
-            st.markdown(f"**{name}**")
-            st.markdown(summary)
+            st.markdown(f"**{name}**\n\n{summary}")
     render_comparison(ctx, view)
     words = ctx.pack.comparison.icon_arrays
     render_icon_arrays(build_icon_arrays(ctx.bundle, ctx.pack, citer), words.heading, words.legend)
-    st.markdown(f"## {view.other_studies_heading}")
-    st.markdown("\n".join(f"- {item}" for item in view.other_studies))
+    st.markdown(f"## {view.other_studies_heading}\n\n" + "\n".join(f"- {item}" for item in view.other_studies))
 
 
 def values(ctx: Ctx) -> None:

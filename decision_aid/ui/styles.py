@@ -57,6 +57,12 @@ label:has(input:focus-visible) {{ outline: 3px solid {INK}; outline-offset: 2px;
 /* Heading anchor links are invisible until hovered, so a keyboard user would land on nothing:
    they are of no use here, and are removed. */
 [data-testid="stHeaderActionElements"] {{ display: none !important; }}
+/* The "out of 100 people" pictures of one array side by side, each with its caption under it;
+   under each other when the screen is too narrow for two (components.icon_array_markdown). */
+.icon-row {{ display: flex; flex-wrap: wrap; gap: 1rem 1.5rem; margin-bottom: 0.5rem; }}
+.icon-row figure {{ flex: 1 1 14rem; margin: 0; }}
+.icon-row img {{ display: block; max-width: 100%; height: auto; }}
+.icon-row figcaption {{ margin-top: 0.75rem; line-height: 1.55; }}
 /* Image toolbars (full screen) are shown whenever one of their buttons has the focus. */
 [data-testid="stElementToolbar"]:focus-within {{ opacity: 1 !important; }}
 
@@ -145,9 +151,9 @@ PRINT_CSS = """
   }
   .st-key-summary-icon_arrays > [data-testid="stElementContainer"] { grid-column: 1 / -1; }
   [class*="st-key-icon_array-"] { break-inside: avoid; }
-  [class*="st-key-icon_array-"] p { font-size: 7.5pt; line-height: 1.2; }
-  [class*="st-key-icon_array-"] [data-testid="stHorizontalBlock"] { gap: 2mm !important; flex-wrap: nowrap !important; }
-  [class*="st-key-icon_array-"] [data-testid="stColumn"] { min-width: 0 !important; }
+  [class*="st-key-icon_array-"] :is(p, figcaption) { font-size: 7.5pt; line-height: 1.2; }
+  .icon-row { gap: 2mm !important; flex-wrap: nowrap !important; }
+  .icon-row figure { flex: 1 1 0 !important; min-width: 0 !important; }
   [class*="st-key-icon_array-"] img { max-height: 20mm; }
 }
 """
