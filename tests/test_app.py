@@ -212,3 +212,21 @@ def test_the_compare_step_shows_the_grid_and_every_icon_array_with_alt_text() ->
     assert len(pictures) == len(icon_alts) == 9  # one picture per group of the five icon arrays, each with alt text
     assert all("of 100 people" in alt for alt in icon_alts)
     assert all(tag.startswith('<img src="data:image/svg+xml;base64,') for tag in pictures)
+
+
+def test_typed_text_on_the_summary_stays_text_even_where_the_summary_allows_html() -> None:
+    """The summary's sections are one Markdown text with HTML allowed (for the section wrappers
+    and the pictures); what a person typed must still show as typed and never become HTML."""
+    app = start()
+    walk_to_summary(app)
+    typed = '</section><img src=x onerror="alert(1)"> **not bold** [a](https://example.org)'
+    back(app, "summary")
+    app.text_area(key="q.questions_for_clinician").input(typed).run()
+    next_step(app, "leaning")
+    summary = next(m.value for m in app.markdown if '<section class="summary-questions">' in m.value)
+    unescaped_tag = re.compile(r"(?<!\\)<(?:img src=x|/section><img)")
+    assert not unescaped_tag.search(summary)
+    assert '\\<img src=x onerror="alert\\(1\\)"\\>' in summary  # escaped: shown as typed
+    assert typed in shown(app.markdown)
+    # Eight sections and the pictures' section, each closed once: the typed "</section>" closes nothing.
+    assert summary.count("<section ") == len(re.findall(r"(?<!\\)</section>", summary)) == 9

@@ -18,7 +18,7 @@ from .context import Ctx
 from .text import md_escape
 
 __all__ = [
-    "icon_array_markdown",
+    "icon_arrays_markdown",
     "render_comparison",
     "render_guidance",
     "render_icon_arrays",
@@ -77,32 +77,33 @@ def render_comparison(ctx: Ctx, view: ComparisonView) -> None:
             )
 
 
-def icon_array_markdown(array: IconArrayView) -> str:
-    """One icon array as one Markdown text: its title and source, then its pictures side by side,
-    each a figure with the picture (whose alt text is the caption) and the caption under it.
+def icon_arrays_markdown(arrays: tuple[IconArrayView, ...], heading: str, legend: str, level: int = 2) -> str:
+    """The 'out of 100 people' pictures as one Markdown text (HTML allowed): the heading and the
+    legend, then each array with its title and source, its pictures side by side (each a figure:
+    the picture, whose alt text is its caption, and the caption under it) and its time frame.
 
-    One element per array instead of a set of columns with a picture and a text in each: the
-    pictures were half of the summary's elements, and a step's time follows its number of
-    elements (docs/PERFORMANCE.md). The figures wrap under each other on a narrow screen."""
-    figures = "".join(
-        f'<figure><img src="{icon_array_data_uri(group.count, group.caption)}" alt="{escape(group.caption)}"/>'
-        f"<figcaption>{escape(group.caption)}</figcaption></figure>"
-        for group in array.groups
-    )
-    return f'**{array.title}** {array.source}\n\n<div class="icon-row">{figures}</div>'
+    One element for all the arrays instead of a container, columns, a picture and a text for each
+    group: they were half of the summary's elements, and a step's time follows its number of
+    elements (docs/PERFORMANCE.md). Words from the content are HTML-escaped where they are in HTML;
+    the figures wrap under each other on a narrow screen (styles.py)."""
+    parts = [f'<section class="icon-arrays">\n\n{"#" * level} {heading}\n\n<p class="aid-caption">{escape(legend)}</p>']
+    for array in arrays:
+        figures = "".join(
+            f'<figure><img src="{icon_array_data_uri(group.count, group.caption)}" alt="{escape(group.caption)}"/>'
+            f"<figcaption>{escape(group.caption)}</figcaption></figure>"
+            for group in array.groups
+        )
+        parts.append(
+            f'<div class="icon-array">\n\n**{array.title}** {array.source}\n\n<div class="icon-row">{figures}</div>'
+            f'\n\n<p class="aid-caption">{escape(array.timeframe)}</p>\n\n</div>'
+        )
+    return "\n\n".join([*parts, "</section>"])
 
 
 def render_icon_arrays(arrays: tuple[IconArrayView, ...], heading: str, legend: str, level: int = 2) -> None:
     """Each 'out of 100 people' picture with its caption; the caption is also the image's alt text.
-
-    `level` is the heading level (2 on the compare step, 3 inside the summary's comparison). Each
-    array is in its own keyed container, so that print can lay them out side by side."""
-    st.markdown(f"{'#' * level} {heading}")
-    st.caption(legend)
-    for array in arrays:
-        with st.container(key=f"icon_array.{array.id}"):
-            st.markdown(icon_array_markdown(array), unsafe_allow_html=True)
-            st.caption(array.timeframe)
+    `level` is the heading level (2 on the compare step, 3 inside the summary's comparison)."""
+    st.markdown(icon_arrays_markdown(arrays, heading, legend, level), unsafe_allow_html=True)
 
 
 def render_priorities(
@@ -127,26 +128,86 @@ def priorities_markdown(
     return "\n".join([*lines, note])
 
 
-def _section(key: str, heading: str, body: str | None = None) -> DeltaGenerator:
-    """A summary section: a keyed container (for the print layout) that starts with its heading.
-    With `body`, the heading and the body are one Markdown text: each section's words are one
-    element (a page's run time follows its number of elements)."""
+def _section(key: str, heading: str) -> DeltaGenerator:
+    """A summary section: a keyed container (for the print layout) that starts with its heading."""
     box = st.container(key=f"summary.{key}")
-    if body is None:
-        box.header(heading)
-    else:
-        box.markdown(f"## {heading}\n\n{body}")
+    box.header(heading)
     return box
+
+
+def _part(name: str, heading: str, body: str) -> str:
+    """A summary section in the summary's text: a <section class="summary-<name>"> (for the print
+    layout, styles.py) holding its heading and its Markdown, blank lines around so that the Markdown
+    inside is read as Markdown."""
+    return f'<section class="summary-{name}">\n\n## {heading}\n\n{body}\n\n</section>'
+
+
+def summary_markdown(ctx: Ctx, s: Summary) -> str:
+    """Every section of the summary after the guidance, as one Markdown text (HTML allowed for the
+    section wrappers and the pictures): one element instead of about forty, since a page's run time,
+    on the server and in the browser, follows its number of elements (docs/PERFORMANCE.md).
+
+    Text a person typed goes through md_escape, which also escapes "<": it can never become HTML."""
+    w = s.words
+    c = s.comparison
+    answers = "\n\n".join(
+        f"**{group.heading}**\n\n" + "\n".join(f"- {line.label} **{md_escape(line.value)}**" for line in group.lines)
+        for group in s.answers
+    )
+    comparison = f"{_grid(c)}\n\n**{c.other_studies_heading}**\n\n" + "\n".join(f"- {item}" for item in c.other_studies)
+    knowledge = f"**{s.knowledge.score_line}**\n\n" + "\n".join(
+        f"- {i.prompt} **{i.answer}**. {i.verdict} {i.feedback}" for i in s.knowledge.items
+    )
+    leaning = (
+        f"**{s.leaning_line}**\n\n"
+        + "\n".join(f"- {line.label} **{line.value}**" for line in s.sure.items)
+        + "\n\n"
+        + " ".join(x for x in (s.sure.score_line, ctx.cite(s.sure.message)) if x)
+    )
+    questions = (
+        (md_escape(s.patient_questions) if s.patient_questions else w.no_questions)
+        + f"\n\n**{w.suggested_heading}**\n\n"
+        + "\n".join(f"- {q}" for q in s.suggested_questions)
+    )
+    # The full references on screen; on paper the compact ones (journal, year, DOI or PMID), as in
+    # the PDF. Each list is hidden (display: none) where it is not meant to be seen.
+    sources = "\n\n".join(
+        (
+            '<div class="summary-sources_full">',
+            "\n".join(f"- **{ref.label}**: {ref.full}" for ref in s.references),
+            '</div>\n\n<div class="summary-sources_compact">',
+            "\n".join(f"- **{ref.label}**: {ref.compact}" for ref in s.references),
+            "</div>",
+        )
+    )
+    return "\n\n".join(
+        (
+            _part("answers", w.answers_heading, answers),
+            _part("comparison", w.comparison_heading, comparison),
+            f'<div class="summary-icon_arrays">\n\n'
+            f"{icon_arrays_markdown(s.icon_arrays, w.icon_arrays_heading, s.icon_legend, level=3)}\n\n</div>",
+            _part(
+                "priorities",
+                w.priorities_heading,
+                priorities_markdown(s.priorities, c.option_names, s.priorities_note, w.priority_column),
+            ),
+            _part("knowledge", w.knowledge_heading, knowledge),
+            _part("leaning", w.leaning_heading, leaning),
+            _part("questions", w.questions_heading, questions),
+            _part("sources", w.sources_heading, sources),
+            _part("about", w.about_heading, "\n\n".join((*s.about, s.review_line, s.version_line))),
+        )
+    )
 
 
 def render_summary(ctx: Ctx, s: Summary) -> None:
     """Every section of the summary, all open (so printing the page shows everything).
 
-    Each section is a keyed container ("summary.<name>"), which the print CSS (styles.py) lays out
-    compactly: the answers in two columns, the icon arrays three to a row, the compact source list
+    The guidance is a keyed container ("summary.guidance"); every later section is a
+    <section class="summary-<name>"> in one text (summary_markdown). The print CSS (styles.py) lays
+    them out compactly: the answers in two columns, the icon arrays three to a row, the compact source list
     in three columns. A typical summary prints on three pages (tests/browser/test_print.py)."""
     w = s.words
-    c = s.comparison
     st.markdown(f"**{md_escape(s.name_line)}**  \n{s.date_line}  \n{s.version_line}")
     if s.translation_note:
         st.info(s.translation_note, icon=":material/translate:")
@@ -160,54 +221,4 @@ def render_summary(ctx: Ctx, s: Summary) -> None:
         )
     with _section("guidance", w.guidance_heading):
         render_guidance(s.guidance)
-    # Each section's heading and words are one element (a page's run time follows its number of elements).
-    _section(
-        "answers",
-        w.answers_heading,
-        "\n\n".join(
-            f"**{group.heading}**\n\n"
-            + "\n".join(f"- {line.label} **{md_escape(line.value)}**" for line in group.lines)
-            for group in s.answers
-        ),
-    )
-    _section(
-        "comparison",
-        w.comparison_heading,
-        f"{_grid(c)}\n\n**{c.other_studies_heading}**\n\n" + "\n".join(f"- {item}" for item in c.other_studies),
-    )
-    with st.container(key="summary.icon_arrays"):
-        render_icon_arrays(s.icon_arrays, w.icon_arrays_heading, s.icon_legend, level=3)
-    _section(
-        "priorities",
-        w.priorities_heading,
-        priorities_markdown(s.priorities, c.option_names, s.priorities_note, w.priority_column),
-    )
-    _section(
-        "knowledge",
-        w.knowledge_heading,
-        f"**{s.knowledge.score_line}**\n\n"
-        + "\n".join(f"- {i.prompt} **{i.answer}**. {i.verdict} {i.feedback}" for i in s.knowledge.items),
-    )
-    _section(
-        "leaning",
-        w.leaning_heading,
-        f"**{s.leaning_line}**\n\n"
-        + "\n".join(f"- {line.label} **{line.value}**" for line in s.sure.items)
-        + "\n\n"
-        + " ".join(x for x in (s.sure.score_line, ctx.cite(s.sure.message)) if x),
-    )
-    _section(
-        "questions",
-        w.questions_heading,
-        (md_escape(s.patient_questions) if s.patient_questions else w.no_questions)
-        + f"\n\n**{w.suggested_heading}**\n\n"
-        + "\n".join(f"- {q}" for q in s.suggested_questions),
-    )
-    with _section("sources", w.sources_heading):
-        # The full references on screen; on paper the compact ones (journal, year, DOI or PMID),
-        # as in the PDF. Each list is hidden (display: none) where it is not meant to be seen.
-        with st.container(key="summary.sources_full"):
-            st.markdown("\n".join(f"- **{ref.label}**: {ref.full}" for ref in s.references))
-        with st.container(key="summary.sources_compact"):
-            st.markdown("\n".join(f"- **{ref.label}**: {ref.compact}" for ref in s.references))
-    _section("about", w.about_heading, "\n\n".join((*s.about, s.review_line, s.version_line)))
+    st.markdown(summary_markdown(ctx, s), unsafe_allow_html=True)

@@ -63,6 +63,8 @@ label:has(input:focus-visible) {{ outline: 3px solid {INK}; outline-offset: 2px;
 .icon-row figure {{ flex: 1 1 14rem; margin: 0; }}
 .icon-row img {{ display: block; max-width: 100%; height: auto; }}
 .icon-row figcaption {{ margin-top: 0.75rem; line-height: 1.55; }}
+/* Small print inside a text (a legend, a time frame), the size of Streamlit's captions. */
+.stMarkdown p.aid-caption {{ font-size: 0.875rem; }}
 /* Image toolbars (full screen) are shown whenever one of their buttons has the focus. */
 [data-testid="stElementToolbar"]:focus-within {{ opacity: 1 !important; }}
 
@@ -94,8 +96,8 @@ label:has(input:focus-visible) {{ outline: 3px solid {INK}; outline-offset: 2px;
   font-size: 1.6rem; letter-spacing: 0.12em; font-family: "Source Code Pro", ui-monospace, monospace;
 }}
 
-/* The summary's compact source list is for paper only (components.render_summary). */
-@media screen {{ .st-key-summary-sources_compact {{ display: none !important; }} }}
+/* The summary's compact source list is for paper only (components.summary_markdown). */
+@media screen {{ .summary-sources_compact {{ display: none !important; }} }}
 
 /* Tables from the comparison wrap instead of scrolling. */
 .stMarkdown table {{ width: 100%; table-layout: fixed; }}
@@ -137,24 +139,22 @@ PRINT_CSS = """
   img { max-height: 20mm; max-width: 100%; width: auto !important; }
   .stMarkdown table th:first-child { width: 17%; }
   /* The summary's sections (components.render_summary): lists in two columns. */
-  .st-key-summary-answers { display: block !important; column-count: 2; column-gap: 6mm; }
-  .st-key-summary-answers h2 { column-span: all; }
-  .st-key-summary-answers li { break-inside: avoid; }
-  .st-key-summary-questions ul, .st-key-summary-leaning ul { column-count: 2; column-gap: 6mm; }
+  .summary-answers { column-count: 2; column-gap: 6mm; }
+  .summary-answers h2 { column-span: all; }
+  .summary-answers li { break-inside: avoid; }
+  .summary-questions ul, .summary-leaning ul { column-count: 2; column-gap: 6mm; }
   /* Sources: the compact list, in three columns. */
-  .st-key-summary-sources_full { display: none !important; }
-  .st-key-summary-sources_compact ul { column-count: 3; column-gap: 4mm; }
-  .st-key-summary-sources_compact li { font-size: 7pt; line-height: 1.2; margin-bottom: 0.05rem; break-inside: avoid; }
+  .summary-sources_full { display: none !important; }
+  .summary-sources_compact ul { column-count: 3; column-gap: 4mm; }
+  .summary-sources_compact li { font-size: 7pt; line-height: 1.2; margin-bottom: 0.05rem; break-inside: avoid; }
   /* The "out of 100 people" pictures three to a row, each one small. */
-  .st-key-summary-icon_arrays {
-    display: grid !important; grid-template-columns: repeat(3, 1fr); gap: 2mm 5mm !important;
-  }
-  .st-key-summary-icon_arrays > [data-testid="stElementContainer"] { grid-column: 1 / -1; }
-  [class*="st-key-icon_array-"] { break-inside: avoid; }
-  [class*="st-key-icon_array-"] :is(p, figcaption) { font-size: 7.5pt; line-height: 1.2; }
+  .summary-icon_arrays .icon-arrays { display: grid; grid-template-columns: repeat(3, 1fr); gap: 2mm 5mm; }
+  .summary-icon_arrays .icon-arrays > :not(.icon-array) { grid-column: 1 / -1; }
+  .icon-array { break-inside: avoid; }
+  .icon-array :is(p, figcaption) { font-size: 7.5pt; line-height: 1.2; margin-bottom: 0.2rem; }
   .icon-row { gap: 2mm !important; flex-wrap: nowrap !important; }
   .icon-row figure { flex: 1 1 0 !important; min-width: 0 !important; }
-  [class*="st-key-icon_array-"] img { max-height: 20mm; }
+  .icon-array img { max-height: 20mm; }
 }
 """
 

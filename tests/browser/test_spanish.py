@@ -84,7 +84,7 @@ def page_text(app: App) -> str:
               hidden.forEach(e => { e.style.display = e.dataset.saved; });
               return text;
             }""",
-            '.st-key-summary-sources_full, .st-key-summary-sources_compact, [data-testid="stToast"]',
+            '.summary-sources_full, .summary-sources_compact, [data-testid="stToast"]',
         )
     )
 
