@@ -33,11 +33,11 @@ def _person_symbol(ident: str, size: float, fill: str) -> str:
     head_r = size * 0.17
     body_w, body_h = size * 0.56, size * 0.46
     return (
-        f'<symbol id="{ident}" viewBox="0 0 {size} {size}">'
+        f'<g id="{ident}">'
         f'<circle cx="{size / 2:.1f}" cy="{size * 0.22:.1f}" r="{head_r:.1f}" fill="{fill}" '
         f'stroke="{INK}" stroke-width="1.2"/>'
         f'<rect x="{size / 2 - body_w / 2:.1f}" y="{size * 0.44:.1f}" width="{body_w:.1f}" '
-        f'height="{body_h:.1f}" rx="{size * 0.18:.1f}" fill="{fill}" stroke="{INK}" stroke-width="1.2"/></symbol>'
+        f'height="{body_h:.1f}" rx="{size * 0.18:.1f}" fill="{fill}" stroke="{INK}" stroke-width="1.2"/></g>'
     )
 
 
@@ -45,14 +45,15 @@ def _person_symbol(ident: str, size: float, fill: str) -> str:
 def icon_array_svg(count: int, alt: str, size: int = 22, total: int = 100) -> str:
     """An accessible SVG of `count` filled people out of `total`. `alt` is its text alternative.
 
-    Each person is drawn once (a symbol) and placed with <use>, which keeps the picture small
-    (about 4 KB) for a fast screen. Cached: the same picture is built once per process.
+    Each person is drawn once (a group in <defs>, at the top left) and placed with <use> and its
+    x and y, which keeps the picture small (about 4 KB) for a fast screen. Cached: the same picture
+    is built once per process.
     """
     cells = icon_cells(count, total)
     rows = (total + COLUMNS - 1) // COLUMNS
     width, height = COLUMNS * size, rows * size
     uses = "".join(
-        f'<use href="#{"f" if filled else "e"}" x="{col * size}" y="{row * size}" width="{size}" height="{size}"/>'
+        f'<use href="#{"f" if filled else "e"}" x="{col * size}" y="{row * size}"/>'
         for row, col, filled in cells
     )
     label = escape(alt, quote=True)

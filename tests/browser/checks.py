@@ -241,8 +241,9 @@ def status_box_problems(page: Page) -> list[str]:
 
 
 def _figure_fills(svg: str) -> list[str]:
-    """The fill of each figure's head in an icon array (drawn directly, or as <use> of a symbol)."""
-    symbols = dict(re.findall(r'<symbol id="([^"]+)"[^>]*>(.*?)</symbol>', svg, re.S))
+    """The fill of each figure's head in an icon array (drawn directly, or as <use> of a symbol or
+    a group defined once)."""
+    symbols = dict(re.findall(r'<(?:symbol|g) id="([^"]+)"[^>]*>(.*?)</(?:symbol|g)>', svg, re.S))
     head = r'<circle[^>]*fill="(#[0-9a-fA-F]{6})"'
     uses = re.findall(r'<use[^>]*href="#([^"]+)"', svg)
     if uses:
