@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import statistics
 import time
 from collections.abc import Callable
@@ -91,22 +92,31 @@ def apptest_reruns(
         app.run()
         app.session_state["answers"] = dict(TYPICAL)
         results: dict[str, Any] = {}
-        for index, step in enumerate(steps):
+        # Each screen in turn, with Next: a step shown in parts (a long step, in grown content) is
+        # measured part by part, and the step's figure is its slowest part.
+        for _ in range(len(steps) * 50):
             app.run()  # warm
             if app.exception:
-                raise RuntimeError(f"{step}: {app.exception[0].message}")
+                raise RuntimeError(f"{app.exception[0].message}")
             shown = [bar.proto.text for bar in app.get("progress")]
-            if not any(text.startswith(f"Step {index + 1} of") for text in shown):
-                raise RuntimeError(f"expected step {index + 1} ({step}), the app shows {shown}")
+            found = re.match(r"Step (\d+) of", shown[0]) if shown else None
+            if found is None:
+                raise RuntimeError(f"no progress line on the page: {shown}")
+            step = steps[int(found.group(1)) - 1]
             samples, floors = _time_pairs(app.run, floor_app.run, runs)
             floor_samples.extend(floors)
-            results[step] = {
+            entry = {
                 **median_p95(samples),
                 "elements": _elements(app),
                 "floor_median_ms": round(statistics.median(floors), 2),
+                "parts": results.get(step, {}).get("parts", 0) + 1,
             }
-            if index < len(steps) - 1:
-                app.button(key=f"next.{step}").click().run()
+            if step not in results or entry["median_ms"] > results[step]["median_ms"]:
+                results[step] = entry
+            results[step]["parts"] = entry["parts"]
+            if step == steps[-1]:
+                break
+            app.button(key=f"next.{step}").click().run()
         return {"floor": {**median_p95(floor_samples), "elements": _elements(floor_app)}, "steps": results}
     finally:
         os.environ.pop("DECISION_AID_CONTENT_DIR", None)

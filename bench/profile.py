@@ -3,6 +3,7 @@
     python -m bench.profile                       # AppTest reruns of the four heaviest steps
     python -m bench.profile --steps compare summary --runs 100
     python -m bench.profile --server              # the real server, while a browser walks every step
+    python -m bench.profile --grow 10 --steps summary   # content ten times larger (bench.grow)
 
 AppTest runs the script in a thread of its own, so each run is profiled inside that thread (the
 same wrapper as bench.serve) and the runs are combined. With --server, a `streamlit run` server is
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import threading
 from pathlib import Path
@@ -61,9 +63,14 @@ def profile_apptest(steps: list[str], runs: int) -> list[Path]:
         app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
         app.run()
         app.session_state["answers"] = dict(TYPICAL)
-        for index, step in enumerate(STEPS):
+        profiled_steps: set[str] = set()
+        for _ in range(len(STEPS) * 50):  # each screen in turn (a step in parts: its first part is profiled)
             app.run()
-            if step in steps:
+            found = re.match(r"Step (\d+) of", app.get("progress")[0].proto.text)
+            assert found, "no progress line"
+            step = STEPS[int(found.group(1)) - 1]
+            if step in steps and step not in profiled_steps:
+                profiled_steps.add(step)
                 enabled.set()
                 for _ in range(runs):
                     app.run()
@@ -72,8 +79,9 @@ def profile_apptest(steps: list[str], runs: int) -> list[Path]:
                 out.write_text(_render(sessions, f"pyinstrument: {runs} AppTest reruns of '{step}', script thread"))
                 sessions.clear()
                 written.append(out)
-            if index < len(STEPS) - 1:
-                app.button(key=f"next.{step}").click().run()
+            if step == STEPS[-1]:
+                break
+            app.button(key=f"next.{step}").click().run()
     finally:
         script_runner.ScriptRunner._run_script = original  # type: ignore[method-assign]
     return written
@@ -98,14 +106,20 @@ def profile_server(rounds: int) -> Path:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.profile", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.profile", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--steps", nargs="*", default=["fracture", "treatment", "compare", "summary"], choices=STEPS)
     parser.add_argument("--runs", type=int, default=60, help="AppTest reruns profiled per step (default 60)")
     parser.add_argument("--server", action="store_true", help="profile the real server during browser walks")
+    parser.add_argument("--grow", type=int, default=1, help="profile content N times larger (bench.grow)")
     args = parser.parse_args()
     os.chdir(ROOT)  # Streamlit reads .streamlit/config.toml from the working directory
     RESULTS.mkdir(exist_ok=True)
+    if args.grow > 1:
+        from bench.grow import grow
+
+        os.environ["DECISION_AID_CONTENT_DIR"] = str(grow(RESULTS / f"content-x{args.grow}", args.grow))
     written = [profile_server(3)] if args.server else profile_apptest(args.steps, args.runs)
     for path in written:
         print(f"wrote {path.relative_to(ROOT)}")

@@ -79,21 +79,25 @@ def _rerun(results: dict[str, Any], runs: int) -> list[Row]:
     measured = apptest_reruns(ROOT / "streamlit_app.py", STEPS, runs, FLOOR)
     results["rerun"] = measured
     floor, steps = measured["floor"], measured["steps"]
-    rows = [(
-        "rerun floor: one-widget app (AppTest)",
-        f"{floor['median_ms']:.1f} ms (p95 {floor['p95_ms']:.1f}), N={floor['n']}",
-        "-",
-        "",
-    )]
+    rows = [
+        (
+            "rerun floor: one-widget app (AppTest)",
+            f"{floor['median_ms']:.1f} ms (p95 {floor['p95_ms']:.1f}), N={floor['n']}",
+            "-",
+            "",
+        )
+    ]
     for step, m in steps.items():
         ratio = m["median_ms"] / m["floor_median_ms"]  # against the floor runs alternating with this step's
         m["ratio"] = round(ratio, 2)
-        rows.append((
-            f"rerun {step} ({m['elements']} elements)",
-            f"{m['median_ms']:.1f} ms (p95 {m['p95_ms']:.1f})",
-            f"{ratio:.2f}x floor (<= {BUDGETS['rerun_ratio']:g}x)",
-            _verdict(ratio <= BUDGETS["rerun_ratio"]),
-        ))
+        rows.append(
+            (
+                f"rerun {step} ({m['elements']} elements)",
+                f"{m['median_ms']:.1f} ms (p95 {m['p95_ms']:.1f})",
+                f"{ratio:.2f}x floor (<= {BUDGETS['rerun_ratio']:g}x)",
+                _verdict(ratio <= BUDGETS["rerun_ratio"]),
+            )
+        )
     return rows
 
 
@@ -103,12 +107,14 @@ def _report(results: dict[str, Any], runs: int) -> list[Row]:
     rows = []
     for fmt, m in times.items():
         is_pdf = fmt == "pdf"
-        rows.append((
-            f"summary build: {fmt}" + (f", N={runs}" if is_pdf else ""),
-            f"{m['median_ms']:.1f} ms (p95 {m['p95_ms']:.1f})",
-            f"<= {BUDGETS['pdf_ms']:.0f} ms" if is_pdf else "-",
-            _verdict(m["median_ms"] <= BUDGETS["pdf_ms"]) if is_pdf else "",
-        ))
+        rows.append(
+            (
+                f"summary build: {fmt}" + (f", N={runs}" if is_pdf else ""),
+                f"{m['median_ms']:.1f} ms (p95 {m['p95_ms']:.1f})",
+                f"<= {BUDGETS['pdf_ms']:.0f} ms" if is_pdf else "-",
+                _verdict(m["median_ms"] <= BUDGETS["pdf_ms"]) if is_pdf else "",
+            )
+        )
     return rows
 
 
@@ -117,21 +123,31 @@ def _click(results: dict[str, Any], rounds: int) -> list[Row]:
     results["click"] = clicks
     one, switch = clicks["floor"], clicks["floor_page_switch"]
     rows = [
-        ("click floor: one-widget rerun",
-         f"{one['median_ms']:.0f} ms (p95 {one['p95_ms']:.0f}), N={one['n']}", "-", ""),
-        ("click floor: Next switching page",
-         f"{switch['median_ms']:.0f} ms (p95 {switch['p95_ms']:.0f}), N={switch['n']}", "-", ""),
+        (
+            "click floor: one-widget rerun",
+            f"{one['median_ms']:.0f} ms (p95 {one['p95_ms']:.0f}), N={one['n']}",
+            "-",
+            "",
+        ),
+        (
+            "click floor: Next switching page",
+            f"{switch['median_ms']:.0f} ms (p95 {switch['p95_ms']:.0f}), N={switch['n']}",
+            "-",
+            "",
+        ),
     ]
     for step, m in clicks["steps"].items():
         ratio = m["median_ms"] / switch["median_ms"]
         m["ratio"] = round(ratio, 2)
         m["ratio_to_one_widget_floor"] = round(m["median_ms"] / one["median_ms"], 2)
-        rows.append((
-            f"click Next on {step}, N={m['n']}",
-            f"{m['median_ms']:.0f} ms (p95 {m['p95_ms']:.0f})",
-            f"{ratio:.2f}x floor (<= {BUDGETS['click_ratio']:g}x)",
-            _verdict(ratio <= BUDGETS["click_ratio"]),
-        ))
+        rows.append(
+            (
+                f"click Next on {step}, N={m['n']}",
+                f"{m['median_ms']:.0f} ms (p95 {m['p95_ms']:.0f})",
+                f"{ratio:.2f}x floor (<= {BUDGETS['click_ratio']:g}x)",
+                _verdict(ratio <= BUDGETS["click_ratio"]),
+            )
+        )
     return rows
 
 
@@ -153,26 +169,53 @@ def _load(results: dict[str, Any], users: int) -> list[Row]:
     results["load"] = load
     floor = load.get("floor") or {}
     rows = [
-        (f"load: errors ({users} patients)", f"{load['errors']} ({load['media_404']} PDF/media 404s)",
-         f"{BUDGETS['load_errors']}", _verdict(load["errors"] <= BUDGETS["load_errors"])),
-        (f"load: Next p50 / p95 (N={load['steps_measured']} of {load['steps_expected']})",
-         f"{load['p50_s']:.2f} / {load['p95_s']:.2f} s", f"p95 <= {BUDGETS['load_p95_s']:g} s",
-         _verdict(load["p95_s"] <= BUDGETS["load_p95_s"])),
-        ("load: server memory per session",
-         f"{load['mb_per_session']:.2f} MB ({load['rss_warm_mb']:.0f} -> {load['rss_after_mb']:.0f} MB)",
-         f"<= {BUDGETS['load_mb_per_session']:g} MB",
-         _verdict(load["mb_per_session"] <= BUDGETS["load_mb_per_session"])),
+        (
+            f"load: errors ({users} patients)",
+            f"{load['errors']} ({load['media_404']} PDF/media 404s)",
+            f"{BUDGETS['load_errors']}",
+            _verdict(load["errors"] <= BUDGETS["load_errors"]),
+        ),
+        (
+            f"load: Next p50 / p95 (N={load['steps_measured']} of {load['steps_expected']})",
+            f"{load['p50_s']:.2f} / {load['p95_s']:.2f} s",
+            f"p95 <= {BUDGETS['load_p95_s']:g} s",
+            _verdict(load["p95_s"] <= BUDGETS["load_p95_s"]),
+        ),
+        (
+            "load: server memory per session",
+            f"{load['mb_per_session']:.2f} MB ({load['rss_warm_mb']:.0f} -> {load['rss_after_mb']:.0f} MB)",
+            f"<= {BUDGETS['load_mb_per_session']:g} MB",
+            _verdict(load["mb_per_session"] <= BUDGETS["load_mb_per_session"]),
+        ),
     ]
     if load.get("server_interactions"):
-        rows.append(("load: server time per interaction p50 / p95",
-                     f"{load['server_p50_ms']:.0f} / {load['server_p95_ms']:.0f} ms", "-", ""))
+        rows.append(
+            (
+                "load: server time per interaction p50 / p95",
+                f"{load['server_p50_ms']:.0f} / {load['server_p95_ms']:.0f} ms",
+                "-",
+                "",
+            )
+        )
     if load.get("machine_cpu_s"):
-        rows.append(("load: CPU used, server / whole machine",
-                     f"{load['server_cpu_s']:.0f} s / {load['machine_cpu_s']:.0f} s "
-                     f"of {load['machine_capacity_cpu_s']:.0f} s", "-", ""))
+        rows.append(
+            (
+                "load: CPU used, server / whole machine",
+                f"{load['server_cpu_s']:.0f} s / {load['machine_cpu_s']:.0f} s "
+                f"of {load['machine_capacity_cpu_s']:.0f} s",
+                "-",
+                "",
+            )
+        )
     if floor:
-        rows.append(("load floor: trivial app, same walk",
-                     f"{floor['errors']} errors, p50 / p95 {floor['p50_s']:.2f} / {floor['p95_s']:.2f} s", "-", ""))
+        rows.append(
+            (
+                "load floor: trivial app, same walk",
+                f"{floor['errors']} errors, p50 / p95 {floor['p50_s']:.2f} / {floor['p95_s']:.2f} s",
+                "-",
+                "",
+            )
+        )
     return rows
 
 
@@ -184,18 +227,28 @@ def _growth(results: dict[str, Any], runs: int) -> list[Row]:
     for factor in (1, 3, 10):
         folder = grow(RESULTS / f"content-x{factor}", factor)
         steps = apptest_reruns(ROOT / "streamlit_app.py", STEPS, runs, FLOOR, content=folder)["steps"]
-        slowest = max(steps, key=lambda step: steps[step]["median_ms"])
+        slowest = max(steps, key=lambda step: steps[step]["median_ms"] / steps[step]["floor_median_ms"])
         worst = steps[slowest]
         ratio = worst["median_ms"] / worst["floor_median_ms"]
         size = content_size(folder)
-        growth[f"x{factor}"] = {"content": size, "steps": steps, "slowest": slowest, "ratio": round(ratio, 2)}
-        rows.append((
-            f"growth x{factor}: {size['questions']} questions, {size['options']} options, "
-            f"{size['comparison_rows']} rows",
-            f"slowest {slowest} {worst['median_ms']:.1f} ms ({worst['elements']} elements)",
-            f"{ratio:.2f}x floor (<= {BUDGETS['rerun_ratio']:g}x)",
-            _verdict(ratio <= BUDGETS["rerun_ratio"]),
-        ))
+        screens = sum(m["parts"] for m in steps.values())
+        growth[f"x{factor}"] = {
+            "content": size,
+            "steps": steps,
+            "screens": screens,
+            "slowest": slowest,
+            "ratio": round(ratio, 2),
+        }
+        in_parts = f", slowest of {worst['parts']} parts" if worst["parts"] > 1 else ""
+        rows.append(
+            (
+                f"growth x{factor}: {size['questions']} questions, {size['options']} options, "
+                f"{size['comparison_rows']} rows, {screens} screens",
+                f"slowest {slowest} {worst['median_ms']:.1f} ms ({worst['elements']} elements{in_parts})",
+                f"{ratio:.2f}x floor (<= {BUDGETS['rerun_ratio']:g}x)",
+                _verdict(ratio <= BUDGETS["rerun_ratio"]),
+            )
+        )
     results["growth"] = growth
     return rows
 

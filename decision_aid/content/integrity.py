@@ -35,7 +35,7 @@ ALLOWED_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "guidance.sure": frozenset({"score"}),
     "guidance.knowledge": frozenset({"correct", "total"}),
     "comparison.icon_arrays": frozenset({"group", "count", "rest"}),
-    "ui.nav": frozenset({"step", "total", "name"}),
+    "ui.nav": frozenset({"step", "total", "name", "part", "parts"}),
     "questions.questions": frozenset({"value"}),
     "ui.summary": frozenset({"name", "date", "version", "published", "review_due", "leaning", "page", "pages"}),
     "ui.accessibility": frozenset({"label"}),

@@ -15,7 +15,7 @@ from html import escape
 
 from .views import Timeline
 
-__all__ = ["COLUMNS", "icon_array_data_uri", "icon_array_svg", "icon_cells", "timeline_svg"]
+__all__ = ["COLUMNS", "icon_array_data_uri", "icon_array_svg", "icon_cells", "timeline_data_uri", "timeline_svg"]
 
 COLUMNS = 10
 INK = "#1b3a5c"
@@ -53,8 +53,7 @@ def icon_array_svg(count: int, alt: str, size: int = 22, total: int = 100) -> st
     rows = (total + COLUMNS - 1) // COLUMNS
     width, height = COLUMNS * size, rows * size
     uses = "".join(
-        f'<use href="#{"f" if filled else "e"}" x="{col * size}" y="{row * size}"/>'
-        for row, col, filled in cells
+        f'<use href="#{"f" if filled else "e"}" x="{col * size}" y="{row * size}"/>' for row, col, filled in cells
     )
     label = escape(alt, quote=True)
     return (
@@ -65,10 +64,20 @@ def icon_array_svg(count: int, alt: str, size: int = 22, total: int = 100) -> st
     )
 
 
+def _data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
 @lru_cache(maxsize=256)
 def icon_array_data_uri(count: int, alt: str) -> str:
     """`icon_array_svg` as a data: URI, for an <img> in the screen's Markdown. Cached."""
-    return "data:image/svg+xml;base64," + base64.b64encode(icon_array_svg(count, alt).encode()).decode()
+    return _data_uri(icon_array_svg(count, alt))
+
+
+@lru_cache(maxsize=64)
+def timeline_data_uri(timeline: Timeline) -> str:
+    """`timeline_svg` as a data: URI, for an <img> in the screen's Markdown. Cached."""
+    return _data_uri(timeline_svg(timeline))
 
 
 @lru_cache(maxsize=256)

@@ -11,7 +11,7 @@ from html import escape
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from ..report.figures import icon_array_data_uri, timeline_svg
+from ..report.figures import icon_array_data_uri, timeline_data_uri
 from ..report.summary import Summary
 from ..report.views import ComparisonView, GuidanceView, IconArrayView, PriorityView
 from .context import Ctx
@@ -40,14 +40,27 @@ def _cell(text: str) -> str:
 
 
 def render_guidance(view: GuidanceView) -> None:
-    """The status box, the timeline picture and the honest note about trial lengths."""
+    """The status box, then one text: the notes, the timeline picture with its words under it (also
+    its alt text), and the honest note about trial lengths. One text rather than six elements (a
+    step's time follows its number of elements, docs/PERFORMANCE.md); the words that are in HTML
+    are escaped."""
     STATUS_BOX[view.status](f"**{view.title}**\n\n{view.body}")
-    # The notes and the picture's heading in one text (a step's time follows its number of elements).
-    st.markdown("\n\n".join(f"**{line}**" for line in (*view.notes, view.timeline.heading)))
-    st.image(timeline_svg(view.timeline), alt=view.timeline.alt)
-    st.caption(view.timeline.alt)
-    st.markdown(view.not_advice)
-    st.caption(view.sources_differ)
+    alt = escape(view.timeline.alt)
+    figure = (
+        f'<figure class="aid-figure"><img src="{timeline_data_uri(view.timeline)}" alt="{alt}"/>'
+        f'<figcaption class="aid-caption">{alt}</figcaption></figure>'
+    )
+    st.markdown(
+        "\n\n".join(
+            (
+                *(f"**{line}**" for line in (*view.notes, view.timeline.heading)),
+                figure,
+                view.not_advice,
+                f'<p class="aid-caption">{escape(view.sources_differ)}</p>',
+            )
+        ),
+        unsafe_allow_html=True,
+    )
 
 
 def _grid(view: ComparisonView) -> str:
@@ -63,18 +76,25 @@ def _grid(view: ComparisonView) -> str:
 
 
 def render_comparison(ctx: Ctx, view: ComparisonView) -> None:
-    """The grid (question rows, option columns) with certainty per cell, then details per row."""
-    st.markdown(f"{_grid(view)}\n\n## {view.more_detail}")
-    for row in view.rows:
-        with st.expander(row.question, expanded=ctx.consultation):
-            # One text per row (not one per option and certainty line): a third of this step's elements.
-            st.markdown(
-                "\n\n".join(
-                    f"**{name}**: {cell.detail}"
-                    + (f"  \n:small[{view.certainty_heading} {cell.certainty}]" if cell.certainty_note else "")
-                    for name, cell in zip(view.option_names, row.cells, strict=True)
-                )
-            )
+    """The grid (question rows, option columns) with certainty per cell, then details per row:
+    each row a disclosure (<details>, open in consultation mode) holding what each option means
+    for that question, with its certainty.
+
+    All of it is one Markdown text (HTML allowed for the disclosures; the row names, from the
+    content, HTML-escaped): one element instead of an expander and a text per row, since a step's
+    time follows its number of elements (docs/PERFORMANCE.md)."""
+    opened = " open" if ctx.consultation else ""
+    rows = "\n\n".join(
+        f'<details class="aid-details"{opened}>\n<summary>{escape(row.question)}</summary>\n\n'
+        + "\n\n".join(
+            f"**{name}**: {cell.detail}"
+            + (f"  \n:small[{view.certainty_heading} {cell.certainty}]" if cell.certainty_note else "")
+            for name, cell in zip(view.option_names, row.cells, strict=True)
+        )
+        + "\n\n</details>"
+        for row in view.rows
+    )
+    st.markdown(f"{_grid(view)}\n\n## {view.more_detail}\n\n{rows}", unsafe_allow_html=True)
 
 
 def icon_arrays_markdown(arrays: tuple[IconArrayView, ...], heading: str, legend: str, level: int = 2) -> str:

@@ -27,6 +27,7 @@ from .components import (
 )
 from .consultation import render_consultation_panel
 from .context import Ctx
+from .navigation import nav_buttons, step_parts
 from .resume import render_fhir_download, render_resume, render_resume_notice
 from .resume_code import go_to_pending_step, render_code_resume, render_saving_notice
 from .saving import autosave, render_save_panel
@@ -40,6 +41,10 @@ def _step_header(ctx: Ctx, step_id: str) -> None:
     index = steps.index(step_id)
     text = getattr(ctx.pack.pages.steps, step_id)
     progress = ctx.pack.ui.nav.progress.format(step=index + 1, total=len(steps), name=text.nav)
+    parts = len(step_parts(ctx, step_id))
+    if parts > 1:
+        part = ctx.pack.ui.nav.part.format(part=state.part(step_id, parts) + 1, parts=parts)
+        progress = f"{progress} ({part})"
     st.progress((index + 1) / len(steps), text=progress)
     render_consultation_panel(ctx, step_id)
     st.title(text.heading)
@@ -55,41 +60,10 @@ def _glossary(ctx: Ctx) -> None:
         st.markdown("\n".join(f"- **{entry.term}**: {entry.means}" for entry in entries))
 
 
-def _nav_buttons(ctx: Ctx, step_id: str) -> None:
-    steps = ctx.bundle.step_ids
-    index = steps.index(step_id)
-    nav = ctx.pack.ui.nav
-    st.divider()
-    back_col, next_col = st.columns(2)
-    # The page switch happens in the buttons' callbacks, before the run draws anything: switching in
-    # the page body would first redraw the whole step being left (docs/PERFORMANCE.md).
-    with back_col:
-        if index > 0:
-            st.button(
-                nav.back,
-                key=f"back.{step_id}",
-                icon=":material/arrow_back:",
-                width="stretch",
-                on_click=st.switch_page,
-                args=(ctx.pages[steps[index - 1]],),
-            )
-    with next_col:
-        if index < len(steps) - 1:
-            st.button(
-                nav.start if index == 0 else nav.next,
-                key=f"next.{step_id}",
-                type="primary",
-                icon=":material/arrow_forward:",
-                icon_position="right",
-                width="stretch",
-                on_click=st.switch_page,
-                args=(ctx.pages[steps[index + 1]],),
-            )
-
-
 def _questions(ctx: Ctx, step_id: str) -> None:
-    step = next(s for s in ctx.bundle.steps if s.id == step_id)
-    render_questions(ctx, list(step.questions))
+    """The step's questions: all of them, or the part being shown when there are more than fit."""
+    parts = step_parts(ctx, step_id)
+    render_questions(ctx, parts[state.part(step_id, len(parts))])
 
 
 def _citer(ctx: Ctx) -> Citer:
@@ -144,14 +118,17 @@ def treatment(ctx: Ctx) -> None:
 
 def compare(ctx: Ctx) -> None:
     citer = _citer(ctx)
-    view = build_comparison(ctx.bundle, ctx.pack, citer)
+    # The same for everyone in a language: made once per session and language, not on every run
+    # (the citations in every cell are most of its cost, and grow with the content).
+    view = state.remember("compare.view", ctx.language, lambda: build_comparison(ctx.bundle, ctx.pack, citer))
     columns = st.columns(len(view.option_names))
     for column, name, summary in zip(columns, view.option_names, view.option_summaries, strict=True):
         with column, st.container(border=True):
             st.markdown(f"**{name}**\n\n{summary}")
     render_comparison(ctx, view)
     words = ctx.pack.comparison.icon_arrays
-    render_icon_arrays(build_icon_arrays(ctx.bundle, ctx.pack, citer), words.heading, words.legend)
+    arrays = state.remember("compare.icon_arrays", ctx.language, lambda: build_icon_arrays(ctx.bundle, ctx.pack, citer))
+    render_icon_arrays(arrays, words.heading, words.legend)
     st.markdown(f"## {view.other_studies_heading}\n\n" + "\n".join(f"- {item}" for item in view.other_studies))
 
 
@@ -219,7 +196,13 @@ def summary(ctx: Ctx) -> None:
         )
         if state.print_code():
             resume = ResumeNote(saved[0], saved[1])
-    result = build_summary(ctx.bundle, answers, today, ctx.language, clinician=ctx.consultation, resume=resume)
+    # Made once per set of answers (and date, language, mode and code line), not on every run: the
+    # comparison's citations are most of its cost, and grow with the content (docs/PERFORMANCE.md).
+    result = state.remember(
+        "summary.view",
+        (answers, today, ctx.language, ctx.consultation, resume),
+        lambda: build_summary(ctx.bundle, answers, today, ctx.language, clinician=ctx.consultation, resume=resume),
+    )
     words = result.words
     # The files are given as data, not as functions run on click: Streamlit leaves a file made on
     # click unreferenced, and any other session's next run can delete it before the browser fetches
@@ -281,5 +264,5 @@ def page(ctx: Ctx, step_id: str) -> None:
     if step_id != "summary":  # the summary prints everything open; the glossary is on every other step
         _glossary(ctx)
     STEPS[step_id](ctx)
-    _nav_buttons(ctx, step_id)
+    nav_buttons(ctx, step_id)
     render_save_panel(ctx, step_id)

@@ -56,6 +56,9 @@ LARGER_TEXT = "larger_text"
 RESUME_CODE = "resume_code"
 SAVED_PAYLOAD = "saved_payload"
 PRINT_CODE = "print_code"
+PART = "part"
+LAST_PART = -1
+"""`set_part(step, LAST_PART)`: the step's last part (Back from the step after it)."""
 
 
 def answers() -> dict[str, Any]:
@@ -211,12 +214,24 @@ def forget_resume_code() -> None:
 
 
 def forget_everything() -> None:
-    """"Delete my answers": drop the answers, every widget value, the code and what was saved.
+    """ "Delete my answers": drop the answers, every widget value, the code and what was saved.
 
     The language and the reading settings stay (they are not answers)."""
     st.session_state[ANSWERS] = {}
     clear_widgets()
     forget_resume_code()
+
+
+def part(step_id: str, parts: int) -> int:
+    """Which part of a step is shown (0-based), within 0 .. parts - 1."""
+    chosen = st.session_state.get(f"{PART}.{step_id}", 0)
+    index = parts - 1 if chosen == LAST_PART else int(chosen)
+    return min(max(index, 0), parts - 1)
+
+
+def set_part(step_id: str, index: int) -> None:
+    """Show part `index` of a step next time it is drawn (LAST_PART for its last)."""
+    st.session_state[f"{PART}.{step_id}"] = index
 
 
 def remember(name: str, key: Any, make: Callable[[], T]) -> T:

@@ -63,8 +63,16 @@ label:has(input:focus-visible) {{ outline: 3px solid {INK}; outline-offset: 2px;
 .icon-row figure {{ flex: 1 1 14rem; margin: 0; }}
 .icon-row img {{ display: block; max-width: 100%; height: auto; }}
 .icon-row figcaption {{ margin-top: 0.75rem; line-height: 1.55; }}
-/* Small print inside a text (a legend, a time frame), the size of Streamlit's captions. */
-.stMarkdown p.aid-caption {{ font-size: 0.875rem; }}
+/* The comparison's details per row (components.render_comparison), drawn like Streamlit's expanders. */
+.aid-details {{ border: 1px solid rgba(17, 17, 17, 0.2); border-radius: 0.5rem; margin-bottom: 0.75rem; }}
+.aid-details > summary {{ padding: 0.25rem 0.75rem; line-height: 1.6; cursor: pointer; }}
+.aid-details[open] > summary {{ margin-bottom: 0.5rem; }}
+.aid-details > :not(summary) {{ padding: 0 1rem; }}
+/* Small print inside a text (a legend, a time frame, a picture's words), the size of Streamlit's captions. */
+.stMarkdown .aid-caption {{ font-size: 0.875rem; }}
+.aid-figure {{ margin: 0 0 1rem 0; }}
+.aid-figure img {{ display: block; max-width: 100%; height: auto; }}
+.aid-figure figcaption {{ margin-top: 0.5rem; }}
 /* Image toolbars (full screen) are shown whenever one of their buttons has the focus. */
 [data-testid="stElementToolbar"]:focus-within {{ opacity: 1 !important; }}
 

@@ -1,8 +1,9 @@
 """One renderer per kind of question. Every label comes from the content; answers go to state.
 
 Multi-choice questions are checkboxes (large targets, visible labels, keyboard friendly), with an
-exclusive option such as "None of these" that clears the others. Numbers are refused outside their
-range by the widget itself. Nothing here evaluates a rule.
+exclusive option such as "None of these" that clears the others; a list longer than CHECKBOX_LIMIT
+options is a searchable list instead (no question in the content is that long today). Numbers are
+refused outside their range by the widget itself. Nothing here evaluates a rule.
 """
 
 from __future__ import annotations
@@ -18,7 +19,12 @@ from . import state
 from .context import Ctx
 from .text import md_escape
 
-__all__ = ["render_question", "render_questions"]
+__all__ = ["CHECKBOX_LIMIT", "render_question", "render_questions"]
+
+CHECKBOX_LIMIT = 15
+"""The most options a multi-choice question shows as checkboxes. A longer list is one searchable
+list (st.multiselect): a page of dozens of boxes is hard to read and scan, and a step's time grows
+with its number of elements (two per box: the box and its explanation; docs/PERFORMANCE.md)."""
 
 
 def _on_single(question_id: str, key: str) -> None:
@@ -45,6 +51,43 @@ def _on_checkbox(question: Question, code: str) -> None:
     state.set_answer(question.id, ticked)
 
 
+def exclusive_pick(question: Question, before: list[str], after: list[str]) -> list[str]:
+    """The ticked codes after a change from `before` to `after` in a searchable list, with the rule
+    of the checkboxes: an exclusive option just picked leaves only itself; any other option just
+    picked drops the exclusive ones. In the question's order. Pure."""
+    added = [c for c in after if c not in before]
+    if any(c in question.exclusive_codes for c in added):
+        keep = {next(c for c in added if c in question.exclusive_codes)}
+    elif added:
+        keep = {c for c in after if c not in question.exclusive_codes}
+    else:
+        keep = set(after)
+    return [c for c in question.codes if c in keep]
+
+
+def _on_long_list(question: Question, key: str) -> None:
+    before = state.answers().get(question.id) or []
+    ticked = exclusive_pick(question, list(before), list(state.widget_value(key) or []))
+    state.write_widget(key, ticked)
+    state.set_answer(question.id, ticked)
+
+
+def _long_list(ctx: Ctx, question: Question, current: Any) -> None:
+    texts = ctx.pack.questions.questions[question.id]
+    key = state.widget_key(question.id)
+    state.seed(key, [c for c in question.codes if current and c in current])
+    st.multiselect(
+        texts.prompt,
+        options=list(question.codes),
+        format_func=lambda c: texts.options[c].label,
+        key=key,
+        on_change=_on_long_list,
+        args=(question, key),
+        placeholder=ctx.pack.ui.answers.choose_options,
+    )
+    _help(ctx, question)
+
+
 def _label(ctx: Ctx, question: Question) -> str:
     return ctx.pack.questions.questions[question.id].prompt
 
@@ -56,6 +99,9 @@ def _help(ctx: Ctx, question: Question) -> None:
 
 
 def _multi(ctx: Ctx, question: Question, current: Any) -> None:
+    if len(question.codes) > CHECKBOX_LIMIT:
+        _long_list(ctx, question, current)
+        return
     texts = ctx.pack.questions.questions[question.id]
     st.markdown(f"**{md_escape(texts.prompt)}**")
     _help(ctx, question)

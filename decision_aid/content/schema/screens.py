@@ -102,6 +102,7 @@ class NavText(Text):
     next: str
     start: str
     progress: str
+    part: str = Field(description="Added to the progress line when a step is shown in parts: {part} and {parts}.")
     steps_heading: str
     settings_heading: str
 
@@ -112,6 +113,7 @@ class AnswerWords(Text):
     not_answered: str
     yes: str
     no: str
+    choose_options: str = Field(description="The empty searchable list of a long multi-choice question.")
 
 
 class SummaryWords(Text):
