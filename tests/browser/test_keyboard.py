@@ -140,6 +140,15 @@ def test_the_whole_flow_by_keyboard_alone(app: App, bundle: ContentBundle) -> No
         for question_id in steps[step].questions:
             if question_id in story:
                 answer(keys, bundle, question_id, story[question_id])
+        if step == "compare":
+            # Each row's details: a disclosure that Enter opens and closes, with no script run.
+            row = app.pack.comparison.rows[bundle.comparison.rows[0].id].question
+            keys.tab_to(lambda info: info["tag"] == "SUMMARY" and info["name"] == row, row)
+            details = app.main.locator("details.aid-details").first
+            keys.keyboard.press("Enter")
+            assert details.evaluate("d => d.open"), "Enter did not open the row's details"
+            keys.keyboard.press("Enter")
+            assert not details.evaluate("d => d.open"), "Enter did not close the row's details"
         if step == "welcome":
             # Back to the name with Shift+Tab: it kept what was typed.
             keys.tab_to_key("q.patient_name", backwards=True)
