@@ -143,7 +143,7 @@ def test_the_whole_flow_by_keyboard_alone(app: App, bundle: ContentBundle) -> No
         if step == "compare":
             # Each row's details: a disclosure that Enter opens and closes, with no script run.
             row = app.pack.comparison.rows[bundle.comparison.rows[0].id].question
-            keys.tab_to(lambda info: info["tag"] == "SUMMARY" and info["name"] == row, row)
+            keys.tab_to(lambda info, row=row: info["tag"] == "SUMMARY" and info["name"] == row, row)
             details = app.main.locator("details.aid-details").first
             keys.keyboard.press("Enter")
             assert details.evaluate("d => d.open"), "Enter did not open the row's details"
