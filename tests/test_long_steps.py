@@ -11,8 +11,9 @@ from streamlit.testing.v1 import AppTest
 
 from bench.grow import grow
 from decision_aid.content.schema import ContentBundle, Question, QuestionKind
+from decision_aid.domain import exclusive_pick
 from decision_aid.ui.navigation import BOXES_PER_PART, PAGED_STEPS, QUESTIONS_PER_PART, question_parts
-from decision_aid.ui.widgets import CHECKBOX_LIMIT, exclusive_pick
+from decision_aid.ui.widgets import CHECKBOX_LIMIT
 
 from .conftest import REPO
 

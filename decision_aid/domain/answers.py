@@ -19,6 +19,7 @@ __all__ = [
     "Answers",
     "applies",
     "check_answers",
+    "exclusive_pick",
     "pruned",
     "salvage_answers",
     "validate_answers",
@@ -158,3 +159,17 @@ def salvage_answers(bundle: ContentBundle, answers: Any) -> tuple[dict[str, Any]
     bad = {p.field for p in problems if p.code != "not_applicable"}
     kept = {str(k): v for k, v in answers.items() if k not in bad}
     return kept, tuple(str(k) for k in answers if k in bad)
+
+
+def exclusive_pick(question: Question, before: list[str], after: list[str]) -> list[str]:
+    """The ticked codes of a multi-choice question after a change from `before` to `after` (tick
+    boxes or a searchable list): an exclusive option just picked ("None of these") leaves only
+    itself; any other option just picked drops the exclusive ones. In the question's order."""
+    added = [c for c in after if c not in before]
+    if any(c in question.exclusive_codes for c in added):
+        keep = {next(c for c in added if c in question.exclusive_codes)}
+    elif added:
+        keep = {c for c in after if c not in question.exclusive_codes}
+    else:
+        keep = set(after)
+    return [c for c in question.codes if c in keep]

@@ -14,7 +14,7 @@ from typing import Any
 import streamlit as st
 
 from ..content.schema import Question, QuestionKind, Widget
-from ..domain import applies
+from ..domain import applies, exclusive_pick
 from . import state
 from .context import Ctx
 from .text import md_escape
@@ -37,32 +37,13 @@ def _on_text(question_id: str, key: str) -> None:
 
 
 def _on_checkbox(question: Question, code: str) -> None:
-    key = state.widget_key(question.id, code)
-    if state.widget_value(key):
-        # An exclusive option ("none") clears the others, and any other option clears it.
-        clear = (
-            [c for c in question.codes if c != code]
-            if code in question.exclusive_codes
-            else sorted(question.exclusive_codes)
-        )
-        for other in clear:
-            state.write_widget(state.widget_key(question.id, other), False)
     ticked = [c for c in question.codes if state.widget_value(state.widget_key(question.id, c))]
-    state.set_answer(question.id, ticked)
-
-
-def exclusive_pick(question: Question, before: list[str], after: list[str]) -> list[str]:
-    """The ticked codes after a change from `before` to `after` in a searchable list, with the rule
-    of the checkboxes: an exclusive option just picked leaves only itself; any other option just
-    picked drops the exclusive ones. In the question's order. Pure."""
-    added = [c for c in after if c not in before]
-    if any(c in question.exclusive_codes for c in added):
-        keep = {next(c for c in added if c in question.exclusive_codes)}
-    elif added:
-        keep = {c for c in after if c not in question.exclusive_codes}
-    else:
-        keep = set(after)
-    return [c for c in question.codes if c in keep]
+    # The change is this one box: an exclusive option ("none") clears the others, any other clears it.
+    kept = exclusive_pick(question, [c for c in ticked if c != code], ticked)
+    for other in ticked:
+        if other not in kept:
+            state.write_widget(state.widget_key(question.id, other), False)
+    state.set_answer(question.id, kept)
 
 
 def _on_long_list(question: Question, key: str) -> None:
