@@ -20,6 +20,7 @@ from .context import Ctx
 from .language import set_document_language, start_language
 from .pages import page
 from .styles import inject_styles
+from .widgets import setting_switch
 
 __all__ = ["run"]
 
@@ -60,20 +61,21 @@ def _sidebar(ctx: Ctx) -> None:
                 key="settings.language",
                 on_change=lambda: state.set_language(state.setting("settings.language")),
             )
-        state.sync_widget("settings.consultation.sidebar", ctx.consultation)
-        st.toggle(
-            pack.pages.steps.welcome.clinician_mode_label,
-            key="settings.consultation.sidebar",
-            help=pack.pages.steps.welcome.clinician_mode_help,
-            on_change=lambda: state.set_consultation_mode(bool(state.setting("settings.consultation.sidebar"))),
+        welcome = pack.pages.steps.welcome
+        setting_switch(
+            welcome.clinician_mode_label,
+            "settings.consultation.sidebar",
+            welcome.clinician_mode_help,
+            ctx.consultation,
+            state.set_consultation_mode,
         )
         words = pack.ui.accessibility
-        state.sync_widget("settings.larger_text", state.larger_text())
-        st.toggle(
+        setting_switch(
             words.larger_text_label,
-            key="settings.larger_text",
-            help=words.larger_text_help,
-            on_change=lambda: state.set_larger_text(bool(state.setting("settings.larger_text"))),
+            "settings.larger_text",
+            words.larger_text_help,
+            state.larger_text(),
+            state.set_larger_text,
         )
         # In the sidebar, where its empty element takes no room.
         words = pack.ui.accessibility

@@ -31,7 +31,7 @@ from .navigation import nav_buttons, step_parts
 from .resume import render_fhir_download, render_resume, render_resume_notice
 from .resume_code import go_to_pending_step, render_code_resume, render_saving_notice
 from .saving import autosave, render_save_panel
-from .widgets import render_question, render_questions
+from .widgets import render_question, render_questions, setting_switch
 
 __all__ = ["STEPS"]
 
@@ -77,12 +77,12 @@ def welcome(ctx: Ctx) -> None:
         st.info(note, icon=":material/translate:")
     st.info(text.not_a_replacement)
     st.markdown(text.sources)
-    state.sync_widget("settings.consultation.welcome", ctx.consultation)
-    st.toggle(
+    setting_switch(
         text.clinician_mode_label,
-        key="settings.consultation.welcome",
-        help=text.clinician_mode_help,
-        on_change=lambda: state.set_consultation_mode(bool(state.setting("settings.consultation.welcome"))),
+        "settings.consultation.welcome",
+        text.clinician_mode_help,
+        ctx.consultation,
+        state.set_consultation_mode,
     )
     _questions(ctx, "welcome")
     render_code_resume(ctx)
@@ -187,12 +187,12 @@ def summary(ctx: Ctx) -> None:
     resume = None
     if saved is not None and saved[1] is not None:
         saving_words = ctx.pack.ui.saving
-        state.sync_widget("settings.print_code", state.print_code())
-        st.toggle(
+        setting_switch(
             saving_words.print_code_label,
-            key="settings.print_code",
-            help=saving_words.print_code_help,
-            on_change=lambda: state.set_print_code(bool(state.setting("settings.print_code"))),
+            "settings.print_code",
+            saving_words.print_code_help,
+            state.print_code(),
+            state.set_print_code,
         )
         if state.print_code():
             resume = ResumeNote(saved[0], saved[1])

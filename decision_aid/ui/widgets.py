@@ -19,7 +19,7 @@ from . import state
 from .context import Ctx
 from .text import md_escape
 
-__all__ = ["CHECKBOX_LIMIT", "render_question", "render_questions"]
+__all__ = ["CHECKBOX_LIMIT", "render_question", "render_questions", "setting_switch"]
 
 CHECKBOX_LIMIT = 15
 """The most options a multi-choice question shows as checkboxes. A longer list is one searchable
@@ -198,3 +198,10 @@ def render_questions(ctx: Ctx, question_ids: list[str]) -> None:
     """Draw several questions in order."""
     for question_id in question_ids:
         render_question(ctx, question_id)
+
+
+def setting_switch(label: str, key: str, help_text: str, value: bool, store: Callable[[bool], None]) -> None:
+    """A switch for a session setting (not an answer): shown with the session's `value` (several
+    switches may show the same setting, and stay in step), and `store` records a change."""
+    state.sync_widget(key, value)
+    st.toggle(label, key=key, help=help_text, on_change=lambda: store(bool(state.setting(key))))
