@@ -78,6 +78,16 @@ def _verdict(ok: bool) -> str:
     return "ok" if ok else "OVER"
 
 
+def _ratio_row(label: str, m: dict[str, Any], ratio: float, budget: str, digits: int) -> Row:
+    """A step's median (p95) next to its ratio to the floor and the verdict against `budget`."""
+    return (
+        label,
+        f"{m['median_ms']:.{digits}f} ms (p95 {m['p95_ms']:.{digits}f})",
+        f"{ratio:.2f}x floor (<= {BUDGETS[budget]:g}x)",
+        _verdict(ratio <= BUDGETS[budget]),
+    )
+
+
 def _rerun(results: dict[str, Any], runs: int) -> list[Row]:
     measured = apptest_reruns(ROOT / "streamlit_app.py", STEPS, runs, FLOOR)
     results["rerun"] = measured
@@ -93,14 +103,7 @@ def _rerun(results: dict[str, Any], runs: int) -> list[Row]:
     for step, m in steps.items():
         ratio = m["median_ms"] / m["floor_median_ms"]  # against the floor runs alternating with this step's
         m["ratio"] = round(ratio, 2)
-        rows.append(
-            (
-                f"rerun {step} ({m['elements']} elements)",
-                f"{m['median_ms']:.1f} ms (p95 {m['p95_ms']:.1f})",
-                f"{ratio:.2f}x floor (<= {BUDGETS['rerun_ratio']:g}x)",
-                _verdict(ratio <= BUDGETS["rerun_ratio"]),
-            )
-        )
+        rows.append(_ratio_row(f"rerun {step} ({m['elements']} elements)", m, ratio, "rerun_ratio", 1))
     return rows
 
 
@@ -143,14 +146,7 @@ def _click(results: dict[str, Any], rounds: int) -> list[Row]:
         ratio = m["median_ms"] / switch["median_ms"]
         m["ratio"] = round(ratio, 2)
         m["ratio_to_one_widget_floor"] = round(m["median_ms"] / one["median_ms"], 2)
-        rows.append(
-            (
-                f"click Next on {step}, N={m['n']}",
-                f"{m['median_ms']:.0f} ms (p95 {m['p95_ms']:.0f})",
-                f"{ratio:.2f}x floor (<= {BUDGETS['click_ratio']:g}x)",
-                _verdict(ratio <= BUDGETS["click_ratio"]),
-            )
-        )
+        rows.append(_ratio_row(f"click Next on {step}, N={m['n']}", m, ratio, "click_ratio", 0))
     return rows
 
 
