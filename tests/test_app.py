@@ -25,8 +25,17 @@ def start() -> AppTest:
 
 
 def shown(elements: object) -> str:
-    """The text of markdown-like elements as a reader sees it (Markdown escapes removed)."""
-    return " ".join(re.sub(r"\\(.)", r"\1", e.value) for e in elements)  # type: ignore[attr-defined]
+    """The text of markdown-like elements as a reader sees it: Markdown escapes removed; for the
+    texts drawn as HTML (st.html), tags removed and entities decoded."""
+    return " ".join(
+        html.unescape(re.sub(r"<[^>]*>", "", e.value)) if e.type == "html" else re.sub(r"\\(.)", r"\1", e.value)
+        for e in elements  # type: ignore[attr-defined]
+    )
+
+
+def page_text(app: AppTest) -> str:
+    """Every text on the page as a reader sees it: Markdown and the long texts drawn as HTML."""
+    return shown([*app.markdown, *app.html])
 
 
 def heading(app: AppTest) -> str:
@@ -92,7 +101,7 @@ def test_the_whole_flow_reaches_the_summary_with_downloads() -> None:
         "Download my answers (for the record)",
         "Download for the health record (FHIR)",
     ]
-    text = shown(app.markdown) + shown(app.info)
+    text = page_text(app) + shown(app.info)
     for phrase in [
         "Prepared for: Ana María",
         "Keep going with non-surgical care for now",
@@ -204,10 +213,10 @@ def test_the_compare_step_shows_the_grid_and_every_icon_array_with_alt_text() ->
     for step in ("welcome", "safety", "fracture", "treatment"):
         next_step(app, step)
     assert heading(app) == "Compare your choices"
-    grid = next(m.value for m in app.markdown if m.value.startswith("| Question |"))
-    assert "| Non-surgical care | Vertebroplasty | Kyphoplasty |" in grid
-    # The icon arrays are pictures inside Markdown (one text per array).
-    pictures = [tag for m in app.markdown for tag in re.findall(r"<img [^>]*>", m.value)]
+    grid = next(h.value for h in app.html if "<th>Question</th>" in h.value)
+    assert "<th>Non-surgical care</th>\n<th>Vertebroplasty</th>\n<th>Kyphoplasty</th>" in grid
+    # The icon arrays are pictures inside one text drawn as HTML.
+    pictures = [tag for h in app.html for tag in re.findall(r"<img [^>]*>", h.value)]
     icon_alts = [html.unescape(m.group(1)) for tag in pictures if (m := re.search(r'alt="([^"]*)"', tag))]
     assert len(pictures) == len(icon_alts) == 9  # one picture per group of the five icon arrays, each with alt text
     assert all("of 100 people" in alt for alt in icon_alts)
@@ -215,18 +224,21 @@ def test_the_compare_step_shows_the_grid_and_every_icon_array_with_alt_text() ->
 
 
 def test_typed_text_on_the_summary_stays_text_even_where_the_summary_allows_html() -> None:
-    """The summary's sections are one Markdown text with HTML allowed (for the section wrappers
-    and the pictures); what a person typed must still show as typed and never become HTML."""
+    """The summary's sections are one text with HTML allowed (for the section wrappers and the
+    pictures), made into HTML on the server; what a person typed must still show as typed and never
+    become HTML, formatting or a link."""
     app = start()
     walk_to_summary(app)
     typed = '</section><img src=x onerror="alert(1)"> **not bold** [a](https://example.org)'
     back(app, "summary")
     app.text_area(key="q.questions_for_clinician").input(typed).run()
     next_step(app, "leaning")
-    summary = next(m.value for m in app.markdown if '<section class="summary-questions">' in m.value)
-    unescaped_tag = re.compile(r"(?<!\\)<(?:img src=x|/section><img)")
-    assert not unescaped_tag.search(summary)
-    assert '\\<img src=x onerror="alert\\(1\\)"\\>' in summary  # escaped: shown as typed
-    assert typed in shown(app.markdown)
+    summary = next(h.value for h in app.html if '<section class="summary-questions">' in h.value)
+    assert "<img src=x" not in summary
+    assert "</section><img" not in summary
+    assert "&lt;/section&gt;&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in summary  # shown as typed
+    assert "<strong>not bold</strong>" not in summary
+    assert 'href="https://example.org"' not in summary
+    assert typed in page_text(app)
     # Eight sections and the pictures' section, each closed once: the typed "</section>" closes nothing.
-    assert summary.count("<section ") == len(re.findall(r"(?<!\\)</section>", summary)) == 9
+    assert summary.count("<section ") == summary.count("</section>") == 9

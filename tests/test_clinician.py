@@ -20,7 +20,7 @@ from decision_aid.report.pdf import render_pdf
 from decision_aid.report.summary import ResumeNote
 
 from .conftest import TODAY
-from .test_app import ENTRY, next_step, shown
+from .test_app import ENTRY, next_step, page_text
 from .test_summary_outputs import TYPICAL, pdf_text
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -124,16 +124,16 @@ def test_the_welcome_step_says_the_translation_is_not_reviewed() -> None:
 def test_consultation_mode_shows_the_panel_and_talking_points_on_every_step() -> None:
     app = AppTest.from_file(ENTRY, default_timeout=30)
     app.run()
-    assert "For the clinician" not in shown(app.markdown)
+    assert "For the clinician" not in page_text(app)
     app.toggle(key="settings.consultation.welcome").set_value(True).run()
     steps = ("welcome", "safety", "fracture", "treatment", "compare", "values", "knowledge", "leaning", "summary")
     for step in steps:
-        text = shown(app.markdown)
+        text = page_text(app)
         for words in ("For the clinician", "Talking points for this step", "SURE score:", "Red flags:"):
             assert words in text, step
         if step != "summary":
             next_step(app, step)
-    assert "Plan the follow-up" in shown(app.markdown), "the summary's own talking points"
+    assert "Plan the follow-up" in page_text(app), "the summary's own talking points"
 
 
 def test_salvage_keeps_what_fits_and_names_what_does_not(bundle: ContentBundle) -> None:

@@ -1,7 +1,8 @@
 """Screen renderers for the report views: guidance, comparison, icon arrays, priorities, summary.
 
 They draw the same view objects the PDF prints (report/views.py), so screen and paper agree.
-Text a person typed goes through md_escape. Pictures are images with a text alternative.
+Text a person typed goes through md_escape. Pictures are images with a text alternative. The long
+texts composed here are drawn as HTML made on the server (show_text), not as Streamlit Markdown.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from ..report.figures import icon_array_data_uri, timeline_data_uri
 from ..report.summary import Summary
 from ..report.views import ComparisonView, GuidanceView, IconArrayView, PriorityView
 from .context import Ctx
-from .text import md_escape
+from .text import markdown_html, md_escape, typed_markdown
 
 __all__ = [
     "icon_arrays_markdown",
@@ -24,6 +25,7 @@ __all__ = [
     "render_icon_arrays",
     "render_priorities",
     "render_summary",
+    "show_text",
 ]
 
 STATUS_BOX = {
@@ -33,6 +35,14 @@ STATUS_BOX = {
     "trial_complete": st.info,
     "incomplete": st.warning,
 }
+
+
+def show_text(text: str) -> None:
+    """A composed text (Markdown, HTML allowed) drawn as HTML made on the server (text.markdown_html):
+    the browser then only inserts it, instead of running its Markdown renderer over it on every
+    Next, which for a long text cost as much as the rest of the step (docs/PERFORMANCE.md). The
+    wrapper's class gives it the look of Streamlit's Markdown (styles.py)."""
+    st.html(f'<div class="aid-text">{markdown_html(text)}</div>')
 
 
 def _cell(text: str) -> str:
@@ -50,7 +60,7 @@ def render_guidance(view: GuidanceView) -> None:
         f'<figure class="aid-figure"><img src="{timeline_data_uri(view.timeline)}" alt="{alt}"/>'
         f'<figcaption class="aid-caption">{alt}</figcaption></figure>'
     )
-    st.markdown(
+    show_text(
         "\n\n".join(
             (
                 *(f"**{line}**" for line in (*view.notes, view.timeline.heading)),
@@ -58,8 +68,7 @@ def render_guidance(view: GuidanceView) -> None:
                 view.not_advice,
                 f'<p class="aid-caption">{escape(view.sources_differ)}</p>',
             )
-        ),
-        unsafe_allow_html=True,
+        )
     )
 
 
@@ -80,21 +89,25 @@ def render_comparison(ctx: Ctx, view: ComparisonView) -> None:
     each row a disclosure (<details>, open in consultation mode) holding what each option means
     for that question, with its certainty.
 
-    All of it is one Markdown text (HTML allowed for the disclosures; the row names, from the
-    content, HTML-escaped): one element instead of an expander and a text per row, since a step's
+    All of it is one text (HTML allowed for the disclosures; the row names, from the content,
+    HTML-escaped): one element instead of an expander and a text per row, since a step's
     time follows its number of elements (docs/PERFORMANCE.md)."""
     opened = " open" if ctx.consultation else ""
     rows = "\n\n".join(
         f'<details class="aid-details"{opened}>\n<summary>{escape(row.question)}</summary>\n\n'
         + "\n\n".join(
             f"**{name}**: {cell.detail}"
-            + (f"  \n:small[{view.certainty_heading} {cell.certainty}]" if cell.certainty_note else "")
+            + (
+                f'  \n<span class="aid-caption">{view.certainty_heading} {cell.certainty}</span>'
+                if cell.certainty_note
+                else ""
+            )
             for name, cell in zip(view.option_names, row.cells, strict=True)
         )
         + "\n\n</details>"
         for row in view.rows
     )
-    st.markdown(f"{_grid(view)}\n\n## {view.more_detail}\n\n{rows}", unsafe_allow_html=True)
+    show_text(f"{_grid(view)}\n\n## {view.more_detail}\n\n{rows}")
 
 
 def icon_arrays_markdown(arrays: tuple[IconArrayView, ...], heading: str, legend: str, level: int = 2) -> str:
@@ -123,7 +136,7 @@ def icon_arrays_markdown(arrays: tuple[IconArrayView, ...], heading: str, legend
 def render_icon_arrays(arrays: tuple[IconArrayView, ...], heading: str, legend: str, level: int = 2) -> None:
     """Each 'out of 100 people' picture with its caption; the caption is also the image's alt text.
     `level` is the heading level (2 on the compare step, 3 inside the summary's comparison)."""
-    st.markdown(icon_arrays_markdown(arrays, heading, legend, level), unsafe_allow_html=True)
+    show_text(icon_arrays_markdown(arrays, heading, legend, level))
 
 
 def render_priorities(
@@ -167,11 +180,12 @@ def summary_markdown(ctx: Ctx, s: Summary) -> str:
     section wrappers and the pictures): one element instead of about forty, since a page's run time,
     on the server and in the browser, follows its number of elements (docs/PERFORMANCE.md).
 
-    Text a person typed goes through md_escape, which also escapes "<": it can never become HTML."""
+    Text a person typed goes through typed_markdown, which also escapes "<": it can never become HTML."""
     w = s.words
     c = s.comparison
     answers = "\n\n".join(
-        f"**{group.heading}**\n\n" + "\n".join(f"- {line.label} **{md_escape(line.value)}**" for line in group.lines)
+        f"**{group.heading}**\n\n"
+        + "\n".join(f"- {line.label} **{typed_markdown(line.value)}**" for line in group.lines)
         for group in s.answers
     )
     comparison = f"{_grid(c)}\n\n**{c.other_studies_heading}**\n\n" + "\n".join(f"- {item}" for item in c.other_studies)
@@ -185,7 +199,7 @@ def summary_markdown(ctx: Ctx, s: Summary) -> str:
         + " ".join(x for x in (s.sure.score_line, ctx.cite(s.sure.message)) if x)
     )
     questions = (
-        (md_escape(s.patient_questions) if s.patient_questions else w.no_questions)
+        (typed_markdown(s.patient_questions) if s.patient_questions else w.no_questions)
         + f"\n\n**{w.suggested_heading}**\n\n"
         + "\n".join(f"- {q}" for q in s.suggested_questions)
     )
@@ -241,4 +255,4 @@ def render_summary(ctx: Ctx, s: Summary) -> None:
         )
     with _section("guidance", w.guidance_heading):
         render_guidance(s.guidance)
-    st.markdown(summary_markdown(ctx, s), unsafe_allow_html=True)
+    show_text(summary_markdown(ctx, s))

@@ -24,6 +24,7 @@ from .components import (
     render_icon_arrays,
     render_priorities,
     render_summary,
+    show_text,
 )
 from .consultation import render_consultation_panel
 from .context import Ctx
@@ -124,12 +125,12 @@ def compare(ctx: Ctx) -> None:
     columns = st.columns(len(view.option_names))
     for column, name, summary in zip(columns, view.option_names, view.option_summaries, strict=True):
         with column, st.container(border=True):
-            st.markdown(f"**{name}**\n\n{summary}")
+            show_text(f"**{name}**\n\n{summary}")
     render_comparison(ctx, view)
     words = ctx.pack.comparison.icon_arrays
     arrays = state.remember("compare.icon_arrays", ctx.language, lambda: build_icon_arrays(ctx.bundle, ctx.pack, citer))
     render_icon_arrays(arrays, words.heading, words.legend)
-    st.markdown(f"## {view.other_studies_heading}\n\n" + "\n".join(f"- {item}" for item in view.other_studies))
+    show_text(f"## {view.other_studies_heading}\n\n" + "\n".join(f"- {item}" for item in view.other_studies))
 
 
 def values(ctx: Ctx) -> None:

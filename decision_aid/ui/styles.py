@@ -29,7 +29,7 @@ field and sidebar colour (#eef2f6), above the 3:1 that non-text contrast (WCAG 1
 SCREEN_CSS = f"""
 /* Comfortable reading for older eyes: bigger base text, generous line height. */
 html {{ font-size: {BASE_FONT_PX}px; }}
-.stMarkdown p, .stMarkdown li {{ line-height: 1.55; }}
+:is(.stMarkdown, .aid-text) :is(p, li) {{ line-height: 1.55; }}
 /* Question labels as large as the text, and bold, so each question stands out. */
 [data-testid="stWidgetLabel"] p {{ font-size: 1rem; font-weight: 600; }}
 [data-testid="stRadio"] label p, [data-testid="stCheckbox"] label p {{ font-size: 1rem; }}
@@ -48,7 +48,7 @@ html {{ font-size: {BASE_FONT_PX}px; }}
 }}
 [data-testid^="stBaseButton"] {{ height: auto !important; }}
 /* Wide steps keep prose to a readable line length; tables may use the full width. */
-[data-testid="stMainBlockContainer"] .stMarkdown p {{ max-width: 52rem; }}
+[data-testid="stMainBlockContainer"] :is(.stMarkdown, .aid-text) p {{ max-width: 52rem; }}
 
 /* Focus: a strong ring, always visible. Boxes, radio buttons and switches hide the real input,
    so the ring goes round the whole option (its words included). */
@@ -69,7 +69,7 @@ label:has(input:focus-visible) {{ outline: 3px solid {INK}; outline-offset: 2px;
 .aid-details[open] > summary {{ margin-bottom: 0.5rem; }}
 .aid-details > :not(summary) {{ padding: 0 1rem; }}
 /* Small print inside a text (a legend, a time frame, a picture's words), the size of Streamlit's captions. */
-.stMarkdown .aid-caption {{ font-size: 0.875rem; }}
+.aid-text .aid-caption {{ font-size: 0.875rem; }}
 .aid-figure {{ margin: 0 0 1rem 0; }}
 .aid-figure img {{ display: block; max-width: 100%; height: auto; }}
 .aid-figure figcaption {{ margin-top: 0.5rem; }}
@@ -108,8 +108,23 @@ label:has(input:focus-visible) {{ outline: 3px solid {INK}; outline-offset: 2px;
 @media screen {{ .summary-sources_compact {{ display: none !important; }} }}
 
 /* Tables from the comparison wrap instead of scrolling. */
-.stMarkdown table {{ width: 100%; table-layout: fixed; }}
-.stMarkdown td, .stMarkdown th {{ vertical-align: top; overflow-wrap: anywhere; }}
+:is(.stMarkdown, .aid-text) table {{ width: 100%; table-layout: fixed; }}
+:is(.stMarkdown, .aid-text) :is(td, th) {{ vertical-align: top; overflow-wrap: anywhere; }}
+
+/* The long texts drawn as HTML (components.show_text) look like Streamlit's Markdown. */
+.aid-text h2 {{ font-size: 2.25rem; font-weight: 600; line-height: 1.2; letter-spacing: -0.005em;
+  margin: 0; padding: 1rem 0; }}
+.aid-text h3 {{ font-size: 1.75rem; font-weight: 600; line-height: 1.2; letter-spacing: -0.005em;
+  margin: 0; padding: 0.75rem 0 1rem 0; }}
+.aid-text :is(p, ul, ol, table) {{ margin: 0 0 1rem 0; }}
+.aid-text :is(ul, ol) {{ padding-left: 0; }}
+.aid-text li {{ margin: 0.2rem 0 0.2rem 1.15rem; padding-left: 0.3rem; }}
+.aid-text strong {{ font-weight: 600; }}
+.aid-text table {{ border-collapse: collapse; }}
+.aid-text :is(td, th) {{ padding: 0.375rem 0.75rem; border: 1px solid rgba(17, 17, 17, 0.1); text-align: left; }}
+.aid-text th {{ font-weight: 700; }}
+.aid-text tr {{ border-top: 1px solid rgba(17, 17, 17, 0.1); }}
+.aid-text > :last-child {{ margin-bottom: 0; }}
 """
 
 PRINT_CSS = """
@@ -132,8 +147,8 @@ PRINT_CSS = """
   }
   /* Compact, still readable type. */
   html { font-size: 9pt; }
-  [data-testid="stMainBlockContainer"] .stMarkdown p { max-width: none; }
-  .stMarkdown p, .stMarkdown li { line-height: 1.3; margin-bottom: 0.2rem; }
+  [data-testid="stMainBlockContainer"] :is(.stMarkdown, .aid-text) p { max-width: none; }
+  :is(.stMarkdown, .aid-text) :is(p, li) { line-height: 1.3; margin-bottom: 0.2rem; }
   h1 { font-size: 15pt !important; padding: 0 0 0.2rem 0 !important; }
   h2 { font-size: 11pt !important; padding: 0.4rem 0 0 0 !important; }
   h3 { font-size: 10pt !important; padding: 0.3rem 0 0.1rem 0 !important; }
@@ -141,11 +156,11 @@ PRINT_CSS = """
   [data-testid="stVerticalBlock"] { gap: 0.2rem !important; }
   [data-testid="stCaptionContainer"] { font-size: 7.5pt !important; }
   [data-testid="stAlert"] > div { padding: 0.4rem 0.6rem !important; }
-  .stMarkdown table { font-size: 7.5pt; }
-  .stMarkdown td, .stMarkdown th { padding: 0.15rem 0.3rem !important; line-height: 1.25; }
-  .stMarkdown tr, [data-testid="stImage"], [data-testid="stAlert"] { break-inside: avoid; }
+  :is(.stMarkdown, .aid-text) table { font-size: 7.5pt; }
+  :is(.stMarkdown, .aid-text) :is(td, th) { padding: 0.15rem 0.3rem !important; line-height: 1.25; }
+  :is(.stMarkdown, .aid-text) tr, [data-testid="stImage"], [data-testid="stAlert"] { break-inside: avoid; }
   img { max-height: 20mm; max-width: 100%; width: auto !important; }
-  .stMarkdown table th:first-child { width: 17%; }
+  :is(.stMarkdown, .aid-text) table th:first-child { width: 17%; }
   /* The summary's sections (components.render_summary): lists in two columns. */
   .summary-answers { column-count: 2; column-gap: 6mm; }
   .summary-answers h2 { column-span: all; }

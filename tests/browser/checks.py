@@ -287,7 +287,7 @@ def icon_array_problems(page: Page) -> list[str]:
     ]
 
 
-LINKS_JS = """() => Array.from(document.querySelectorAll('[data-testid="stMain"] .stMarkdown a[href]'))
+LINKS_JS = """() => Array.from(document.querySelectorAll('[data-testid="stMain"] :is(.stMarkdown, .aid-text) a[href]'))
   .filter(a => a.getClientRects().length > 0)
   .map(a => [getComputedStyle(a).textDecorationLine, a.textContent.trim().slice(0, 60)])"""
 

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 SIZES_JS = """() => {
   const px = (e) => parseFloat(getComputedStyle(e).fontSize);
   const size = (sel) => { const e = document.querySelector(sel); return e ? px(e) : null; };
-  const text = Array.from(document.querySelectorAll('[data-testid="stMain"] .stMarkdown p'))
+  const text = Array.from(document.querySelectorAll('[data-testid="stMain"] :is(.stMarkdown, .aid-text) p'))
     .filter(e => e.getClientRects().length).map(px);
   return {
     root: size("html"),
