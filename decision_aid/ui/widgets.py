@@ -8,7 +8,7 @@ refused outside their range by the widget itself. Nothing here evaluates a rule.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
@@ -194,7 +194,7 @@ def render_question(ctx: Ctx, question_id: str) -> None:
     RENDERERS[question.kind](ctx, question, answers.get(question_id))
 
 
-def render_questions(ctx: Ctx, question_ids: list[str]) -> None:
+def render_questions(ctx: Ctx, question_ids: Sequence[str]) -> None:
     """Draw several questions in order."""
     for question_id in question_ids:
         render_question(ctx, question_id)
