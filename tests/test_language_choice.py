@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from decision_aid.ui.language import preferred_language
 
-from .test_app import ENTRY, choose, next_step, tick
+from .test_app import ENTRY, boxes, choose, next_step, tick
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -57,8 +57,11 @@ def test_switching_language_on_a_later_step_keeps_every_answer_and_the_step() ->
     assert app.radio(key="q.pain_now").value == 8
 
     app.button(key="back.treatment").click().run()
-    assert app.checkbox(key="q.bone_loss_medicines.glucocorticoids").value is True
-    assert app.checkbox(key="q.fracture_causes.osteoporosis").label == "Osteoporosis (huesos delgados y débiles)"
+    assert boxes(app, "bone_loss_medicines")["ticked"] == ["glucocorticoids"]
+    causes = boxes(app, "fracture_causes")
+    assert causes["legend"] == "¿Qué le dijo su médico sobre por qué se le rompió el hueso?"
+    labels = {option["code"]: option["label"] for option in causes["options"]}
+    assert labels["osteoporosis"] == "Osteoporosis (huesos delgados y débiles)"
 
     app.sidebar.selectbox(key="settings.language").set_value("en").run()
     assert app.title[0].value == "About your fracture"

@@ -35,11 +35,7 @@ html {{ font-size: {BASE_FONT_PX}px; }}
 [data-testid="stRadio"] label p, [data-testid="stCheckbox"] label p {{ font-size: 1rem; }}
 [data-testid="stCheckbox"] [data-testid="stWidgetLabel"] p,
 [data-testid="stRadio"] [role="radiogroup"] p {{ font-weight: 400; }}
-/* An option's explanation sits just under its words, lined up with them. */
-[data-testid="stElementContainer"]:has([data-testid="stCheckbox"] input:not([role="switch"]))
-  + [data-testid="stElementContainer"]:has([data-testid="stCaptionContainer"]) {{ margin-top: -1.2rem; }}
-[data-testid="stElementContainer"]:has([data-testid="stCheckbox"] input:not([role="switch"]))
-  + [data-testid="stElementContainer"] [data-testid="stCaptionContainer"] {{ padding-left: 1.75rem; }}
+/* Tick boxes are drawn by ui/tick_boxes.py (its own CSS in ui/assets/tick_boxes.css). */
 /* Step names in the sidebar and the words on buttons wrap rather than being cut short with "..."
    (with larger text or zoom). */
 [data-testid="stSidebarNavLink"] {{ height: auto !important; min-height: 2rem; }}
@@ -77,7 +73,6 @@ label:has(input:focus-visible) {{ outline: 3px solid {INK}; outline-offset: 2px;
 [data-testid="stElementToolbar"]:focus-within {{ opacity: 1 !important; }}
 
 /* Controls that stand out from the page (non-text contrast of at least 3:1). */
-[data-testid="stCheckbox"] label:has(input:not([role="switch"]):not(:checked)) > div:first-of-type,
 [data-testid="stRadioOption"]:has(input:not(:checked)) > div > div:first-child {{
   border: 2px solid {CONTROL_EDGE} !important;
 }}

@@ -17,7 +17,8 @@ from ..content.schema import Question, QuestionKind, Widget
 from ..domain import applies, exclusive_pick
 from . import state
 from .context import Ctx
-from .text import md_escape
+from .text import markdown_html
+from .tick_boxes import tick_boxes
 
 __all__ = ["CHECKBOX_LIMIT", "render_question", "render_questions", "setting_switch"]
 
@@ -34,16 +35,6 @@ def _on_single(question_id: str, key: str) -> None:
 def _on_text(question_id: str, key: str) -> None:
     value = state.widget_value(key)
     state.set_answer(question_id, value.strip() if isinstance(value, str) else None)
-
-
-def _on_checkbox(question: Question, code: str) -> None:
-    ticked = [c for c in question.codes if state.widget_value(state.widget_key(question.id, c))]
-    # The change is this one box: an exclusive option ("none") clears the others, any other clears it.
-    kept = exclusive_pick(question, [c for c in ticked if c != code], ticked)
-    for other in ticked:
-        if other not in kept:
-            state.write_widget(state.widget_key(question.id, other), False)
-    state.set_answer(question.id, kept)
 
 
 def _on_long_list(question: Question, key: str) -> None:
@@ -84,20 +75,35 @@ def _multi(ctx: Ctx, question: Question, current: Any) -> None:
         _long_list(ctx, question, current)
         return
     texts = ctx.pack.questions.questions[question.id]
-    st.markdown(f"**{md_escape(texts.prompt)}**")
-    _help(ctx, question)
-    with st.container(border=True):
-        for code in question.codes:
-            option = texts.options[code]
-            key = state.widget_key(question.id, code)
-            state.seed(key, bool(current) and code in current)
-            # The label is the option's words only: Streamlit also uses it, unrendered, as the
-            # box's accessible name, so Markdown or escapes there would be read out (or not match
-            # what is seen). The explanation follows the box; the CSS puts it just under the words
-            # (styles.py), without a container per option, which cost a third of this step's elements.
-            st.checkbox(option.label, key=key, on_change=_on_checkbox, args=(question, code))
-            if option.explain:
-                st.caption(ctx.cite(option.explain))
+    # One element for the whole list (tick_boxes.py): the prompt is the boxes' legend, each
+    # option's words its box's label (set as text), its explanation HTML made from the content.
+    tick_boxes(
+        state.widget_key(question.id),
+        texts.prompt,
+        _help_html(ctx, question),
+        [
+            {
+                "code": code,
+                "label": texts.options[code].label,
+                "explain": markdown_html(ctx.cite(texts.options[code].explain or "")),
+            }
+            for code in question.codes
+        ],
+        [code for code in question.codes if current and code in current],
+        lambda ticked: _on_ticks(question, ticked),
+    )
+
+
+def _help_html(ctx: Ctx, question: Question) -> str:
+    text = ctx.pack.questions.questions[question.id].help
+    return markdown_html(ctx.cite(text)) if text else ""
+
+
+def _on_ticks(question: Question, ticked: list[str]) -> None:
+    """A box was ticked or unticked: `ticked` is every box ticked now. An exclusive option ("None
+    of these") just ticked clears the others; any other clears it."""
+    before = state.answers().get(question.id) or []
+    state.set_answer(question.id, exclusive_pick(question, list(before), [c for c in question.codes if c in ticked]))
 
 
 def _choice(

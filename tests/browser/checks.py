@@ -175,6 +175,9 @@ CONTROL_CONTRAST_JS = (
     const kind = label.querySelector('input[role="switch"]') ? "switch" : "checkbox";
     check(kind, box, label.parentElement);
   }
+  for (const box of document.querySelectorAll('fieldset.aid-boxes input[type="checkbox"]:not(:checked)')) {
+    check("checkbox", box, box.closest(".aid-box-list"));
+  }
   for (const option of document.querySelectorAll('[data-testid="stRadioOption"]')) {
     check("radio button", option.querySelector(":scope > div > div"), option.parentElement);
   }

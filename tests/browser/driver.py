@@ -111,6 +111,10 @@ class App:
         """The element (or container) with Streamlit key `key`."""
         return self.page.locator(css_key(key))
 
+    def box(self, question: str, code: str) -> Locator:
+        """The tick box of option `code` of a multi-choice question (ui/tick_boxes.py)."""
+        return self.page.locator(f'fieldset.aid-boxes input[type="checkbox"][name="q.{question}"][value="{code}"]')
+
     @property
     def main(self) -> Locator:
         """The main content (not the sidebar)."""
@@ -133,7 +137,7 @@ class App:
 
     def tick(self, question: str, code: str) -> None:
         """Tick one box of a multi-choice question (a click on its words, as a person would)."""
-        box = self.widget(f"q.{question}.{code}").get_by_role("checkbox")
+        box = self.box(question, code)
         self._click_label(box)
         assert box.is_checked(), f"{question}.{code} is not ticked"
 

@@ -68,7 +68,8 @@ def answer(keys: Keys, bundle: ContentBundle, question_id: str, value: Any) -> N
     question = bundle.questions[question_id]
     if question.kind is QuestionKind.MULTI_CHOICE:
         for code in value:
-            info = keys.tab_to_key(f"q.{question_id}.{code}")
+            cls = css_key(f"q.{question_id}")[1:]
+            info = keys.tab_to(lambda i, cls=cls, code=code: i["key"] == cls and i["value"] == code, f"{question_id}.{code}")
             assert info["type"] == "checkbox"
             assert not info["checked"]
             keys.press("Space")

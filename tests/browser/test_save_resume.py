@@ -115,7 +115,7 @@ def radio_checked(app: App, question: str, value: Any) -> bool:
 
 
 def ticked(app: App, question: str, code: str) -> bool:
-    return app.widget(f"q.{question}.{code}").get_by_role("checkbox").is_checked()
+    return app.box(question, code).is_checked()
 
 
 def field_value(app: App, question: str) -> str:
