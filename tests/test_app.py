@@ -14,9 +14,13 @@ import pytest
 from streamlit.components.v2.bidi_component.main import _make_trigger_id
 from streamlit.testing.v1 import AppTest
 
+from decision_aid.content import DEFAULT_CONTENT_DIR, load_content
+from decision_aid.content.schema import QuestionKind
+
 from .conftest import REPO
 
 ENTRY = str(REPO / "streamlit_app.py")
+BUNDLE = load_content(DEFAULT_CONTENT_DIR)
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
@@ -55,33 +59,65 @@ def back(app: AppTest, step: str) -> None:
     assert not app.exception
 
 
+def options(app: AppTest, question: str) -> dict[str, Any]:
+    """What the options of `question` are drawn with (ui/option_lists.py): kind, legend, options
+    (code, label, explanation) and the codes shown chosen."""
+    return json.loads(_options_element(app, question).proto.json)  # type: ignore[no-any-return]
+
+
 def boxes(app: AppTest, question: str) -> dict[str, Any]:
-    """What the tick boxes of `question` are drawn with: legend, options, the codes shown ticked."""
-    return json.loads(_boxes_element(app, question).proto.json)  # type: ignore[no-any-return]
+    """The tick boxes of a multi-choice question, with "ticked": the codes shown ticked."""
+    drawn = options(app, question)
+    assert drawn["kind"] == "checkbox", f"{question} is drawn as tick boxes"
+    return {**drawn, "ticked": drawn["chosen"]}
 
 
-def _boxes_element(app: AppTest, question: str) -> Any:
+def _options_element(app: AppTest, question: str) -> Any:
     found = [e for e in app.get("bidi_component") if json.loads(e.proto.json).get("id") == f"q.{question}"]
-    assert len(found) == 1, f"tick boxes of {question} on the page"
+    assert len(found) == 1, f"the options of {question} on the page"
     return found[0]
 
 
-def tick(app: AppTest, question: str, code: str, ticked: bool = True) -> None:
-    """Tick (or untick) one box, as the browser reports it: the component's "toggled" trigger with
-    every code then ticked, through the app's own callback. AppTest has no method for custom
-    components yet, so the trigger is sent as the browser sends it (Streamlit's widget state)."""
-    element = _boxes_element(app, question)
-    shown = [c for c in boxes(app, question)["ticked"] if c != code]
+def _send(app: AppTest, question: str, chosen: list[str]) -> None:
+    """A change as the browser reports it: the component's "toggled" trigger with every code then
+    chosen, through the app's own callback. AppTest has no method for custom components yet, so
+    the trigger is sent as the browser sends it (Streamlit's widget state)."""
     states = app._tree.get_widget_states()
     trigger = states.widgets.add()
-    trigger.id = _make_trigger_id(element.proto.id, "events")
-    trigger.json_trigger_value = json.dumps([{"event": "toggled", "value": {"ticked": [*shown, code] if ticked else shown}}])
+    trigger.id = _make_trigger_id(_options_element(app, question).proto.id, "events")
+    trigger.json_trigger_value = json.dumps([{"event": "toggled", "value": {"chosen": chosen}}])
     app._run(states)
     assert not app.exception
 
 
+def tick(app: AppTest, question: str, code: str, ticked: bool = True) -> None:
+    """Tick (or untick) one box of a multi-choice question."""
+    shown = [c for c in boxes(app, question)["ticked"] if c != code]
+    _send(app, question, [*shown, code] if ticked else shown)
+
+
+def _option_values(question_id: str) -> list[Any]:
+    """The answers a radio question's buttons stand for, in order (widgets._choice)."""
+    question = BUNDLE.questions[question_id]
+    if question.kind is QuestionKind.BOOLEAN:
+        return [True, False]
+    if question.kind is QuestionKind.INTEGER:
+        assert question.min is not None
+        assert question.max is not None
+        return list(range(question.min, question.max + 1))
+    return list(question.codes)
+
+
 def choose(app: AppTest, question: str, value: object) -> None:
-    app.radio(key=f"q.{question}").set_value(value).run()
+    """Choose the radio button that stands for `value`."""
+    assert options(app, question)["kind"] == "radio"
+    _send(app, question, [str(_option_values(question).index(value))])
+
+
+def chosen(app: AppTest, question: str) -> object:
+    """The answer the radio buttons of `question` show chosen (None if none)."""
+    shown = options(app, question)["chosen"]
+    return _option_values(question)[int(shown[0])] if shown else None
 
 
 def walk_to_summary(app: AppTest, red_flag: bool = False) -> None:

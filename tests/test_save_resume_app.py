@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from decision_aid.storage import SessionStore, generate_code
 from decision_aid.ui.session_store import client_id
 
-from .test_app import choose, next_step, shown, start, tick
+from .test_app import choose, chosen, next_step, shown, start, tick
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -75,7 +75,7 @@ def test_saved_answers_come_back_on_another_computer_on_the_step_reached() -> No
     assert clinic.title[0].value == "Your treatment so far"
     assert "Your saved answers are back" in " ".join(s.value for s in clinic.success)
     assert clinic.number_input(key="q.conservative_care_weeks").value == 2
-    assert clinic.radio(key="q.pain_now").value == 7
+    assert chosen(clinic, "pain_now") == 7
     assert clinic.session_state["answers"] == {
         "patient_name": "Zoë Łukasz",
         "red_flags": ["none"],

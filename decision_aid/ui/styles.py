@@ -32,10 +32,9 @@ html {{ font-size: {BASE_FONT_PX}px; }}
 :is(.stMarkdown, .aid-text) :is(p, li) {{ line-height: 1.55; }}
 /* Question labels as large as the text, and bold, so each question stands out. */
 [data-testid="stWidgetLabel"] p {{ font-size: 1rem; font-weight: 600; }}
-[data-testid="stRadio"] label p, [data-testid="stCheckbox"] label p {{ font-size: 1rem; }}
-[data-testid="stCheckbox"] [data-testid="stWidgetLabel"] p,
-[data-testid="stRadio"] [role="radiogroup"] p {{ font-weight: 400; }}
-/* Tick boxes are drawn by ui/tick_boxes.py (its own CSS in ui/assets/tick_boxes.css). */
+[data-testid="stCheckbox"] label p {{ font-size: 1rem; }}
+[data-testid="stCheckbox"] [data-testid="stWidgetLabel"] p {{ font-weight: 400; }}
+/* Tick boxes and radio buttons are drawn by ui/option_lists.py (its CSS: ui/assets/option_lists.css). */
 /* Step names in the sidebar and the words on buttons wrap rather than being cut short with "..."
    (with larger text or zoom). */
 [data-testid="stSidebarNavLink"] {{ height: auto !important; min-height: 2rem; }}
@@ -73,9 +72,6 @@ label:has(input:focus-visible) {{ outline: 3px solid {INK}; outline-offset: 2px;
 [data-testid="stElementToolbar"]:focus-within {{ opacity: 1 !important; }}
 
 /* Controls that stand out from the page (non-text contrast of at least 3:1). */
-[data-testid="stRadioOption"]:has(input:not(:checked)) > div > div:first-child {{
-  border: 2px solid {CONTROL_EDGE} !important;
-}}
 [data-testid="stCheckbox"] label:has(input[role="switch"]) > div:first-of-type {{
   border: 2px solid {CONTROL_EDGE}; box-sizing: content-box;
 }}

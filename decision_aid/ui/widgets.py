@@ -1,9 +1,11 @@
 """One renderer per kind of question. Every label comes from the content; answers go to state.
 
-Multi-choice questions are checkboxes (large targets, visible labels, keyboard friendly), with an
-exclusive option such as "None of these" that clears the others; a list longer than CHECKBOX_LIMIT
-options is a searchable list instead (no question in the content is that long today). Numbers are
-refused outside their range by the widget itself. Nothing here evaluates a rule.
+Multi-choice questions are tick boxes, and single-choice, yes/no and scale questions radio
+buttons, each question's options one element (option_lists.py: native inputs, large, with visible
+labels, keyboard friendly). An exclusive option such as "None of these" clears the others; a list
+longer than CHECKBOX_LIMIT options is a searchable list instead (no question in the content is
+that long today). Numbers are refused outside their range by the widget itself. Nothing here
+evaluates a rule.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from ..content.schema import Question, QuestionKind, Widget
 from ..domain import applies, exclusive_pick
 from . import state
 from .context import Ctx
+from .option_lists import option_list
 from .text import markdown_html
-from .tick_boxes import tick_boxes
 
 __all__ = ["CHECKBOX_LIMIT", "render_question", "render_questions", "setting_switch"]
 
@@ -75,10 +77,11 @@ def _multi(ctx: Ctx, question: Question, current: Any) -> None:
         _long_list(ctx, question, current)
         return
     texts = ctx.pack.questions.questions[question.id]
-    # One element for the whole list (tick_boxes.py): the prompt is the boxes' legend, each
+    # One element for the whole list (option_lists.py): the prompt is the boxes' legend, each
     # option's words its box's label (set as text), its explanation HTML made from the content.
-    tick_boxes(
+    option_list(
         state.widget_key(question.id),
+        "checkbox",
         texts.prompt,
         _help_html(ctx, question),
         [
@@ -113,25 +116,33 @@ def _choice(
     options: list[Any],
     format_func: Callable[[Any], str],
     horizontal: bool,
-    captions: list[str] | None = None,
+    explains: list[str] | None = None,
 ) -> None:
-    key = state.widget_key(question.id)
-    state.seed(key, current)
-    st.radio(
+    """One answer from `options` (any values), as radio buttons in one element (option_lists.py);
+    each option's code there is its place in `options`."""
+    option_list(
+        state.widget_key(question.id),
+        "radio",
         _label(ctx, question),
-        options=options,
-        format_func=format_func,
-        key=key,
-        horizontal=horizontal,
-        captions=captions,
-        on_change=_on_single,
-        args=(question.id, key),
+        _help_html(ctx, question),
+        [
+            {"code": str(i), "label": format_func(value), "explain": markdown_html(explains[i]) if explains else ""}
+            for i, value in enumerate(options)
+        ],
+        [str(i) for i, value in enumerate(options) if current is not None and value == current],
+        lambda chosen: _on_choice(question, options, chosen),
+        horizontal,
     )
+
+
+def _on_choice(question: Question, options: list[Any], chosen: list[str]) -> None:
+    if chosen and chosen[0].isdigit() and int(chosen[0]) < len(options):
+        state.set_answer(question.id, options[int(chosen[0])])
 
 
 def _single(ctx: Ctx, question: Question, current: Any) -> None:
     texts = ctx.pack.questions.questions[question.id]
-    captions = [ctx.cite(texts.options[c].explain or "") for c in question.codes]
+    explains = [ctx.cite(texts.options[c].explain or "") for c in question.codes]
     _choice(
         ctx,
         question,
@@ -139,9 +150,8 @@ def _single(ctx: Ctx, question: Question, current: Any) -> None:
         list(question.codes),
         lambda c: texts.options[c].label,
         False,
-        captions if any(captions) else None,
+        explains if any(explains) else None,
     )
-    _help(ctx, question)
 
 
 def _boolean(ctx: Ctx, question: Question, current: Any) -> None:
@@ -158,7 +168,6 @@ def _integer(ctx: Ctx, question: Question, current: Any) -> None:
             _choice(ctx, question, current, values, lambda v: scale[str(v)], True)
         else:
             _choice(ctx, question, current, values, str, True)
-        _help(ctx, question)
         return
     key = state.widget_key(question.id)
     state.seed(key, current)

@@ -175,8 +175,8 @@ CONTROL_CONTRAST_JS = (
     const kind = label.querySelector('input[role="switch"]') ? "switch" : "checkbox";
     check(kind, box, label.parentElement);
   }
-  for (const box of document.querySelectorAll('fieldset.aid-boxes input[type="checkbox"]:not(:checked)')) {
-    check("checkbox", box, box.closest(".aid-box-list"));
+  for (const input of document.querySelectorAll("fieldset.aid-options input:not(:checked)")) {
+    check(input.type === "radio" ? "radio button" : "checkbox", input, input.closest(".aid-option-list"));
   }
   for (const option of document.querySelectorAll('[data-testid="stRadioOption"]')) {
     check("radio button", option.querySelector(":scope > div > div"), option.parentElement);

@@ -112,8 +112,8 @@ class App:
         return self.page.locator(css_key(key))
 
     def box(self, question: str, code: str) -> Locator:
-        """The tick box of option `code` of a multi-choice question (ui/tick_boxes.py)."""
-        return self.page.locator(f'fieldset.aid-boxes input[type="checkbox"][name="q.{question}"][value="{code}"]')
+        """The tick box of option `code` of a multi-choice question (ui/option_lists.py)."""
+        return self.page.locator(f'fieldset.aid-options input[type="checkbox"][name="q.{question}"][value="{code}"]')
 
     @property
     def main(self) -> Locator:

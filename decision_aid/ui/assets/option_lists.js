@@ -1,41 +1,43 @@
-// A multi-choice question's tick boxes, drawn as one element (ui/tick_boxes.py).
-// Native <input type="checkbox"> in a <fieldset> with the question as its <legend>: the browser
-// gives names, roles, keyboard (Tab, Space) and focus. Each option's explanation is tied to its
-// box with aria-describedby. Nothing here decides what is kept: a change is sent to Python
-// (trigger "toggled"), which applies the "None of these" rule and sends back the ticks to show.
-// On a new run the boxes are updated in place, so the box in focus keeps the focus.
+// A question's options drawn as one element (ui/option_lists.py): tick boxes for a multi-choice
+// question, radio buttons for the others. Native <input type="checkbox|radio"> in a <fieldset>
+// with the question as its <legend>: the browser gives names, roles, keyboard (Tab, Space, arrow
+// keys within radio buttons) and focus. The question's note and each option's explanation are
+// tied to it with aria-describedby. Nothing here decides what is kept: a change is sent to Python
+// (trigger "toggled", every code then chosen), which applies the rules and sends back what to
+// show. On a new run the inputs are updated in place, so the one in focus keeps the focus.
 export default function (component) {
   const { data, setTriggerValue, parentElement } = component;
-  let box = parentElement.querySelector("fieldset.aid-boxes");
-  const shape = JSON.stringify([data.id, data.legend, data.help, data.options]);
+  let box = parentElement.querySelector("fieldset.aid-options");
+  const shape = JSON.stringify([data.id, data.kind, data.horizontal, data.legend, data.help, data.options]);
   if (!box || box.dataset.shape !== shape) {
     if (!box) {
       box = document.createElement("fieldset");
-      box.className = "aid-boxes";
       parentElement.appendChild(box);
     }
+    box.className = `aid-options aid-${data.kind}${data.horizontal ? " aid-across" : ""}`;
     box.dataset.shape = shape;
     box.replaceChildren();
+    box.removeAttribute("aria-describedby");
     const legend = document.createElement("legend");
     legend.textContent = data.legend;
     box.appendChild(legend);
     if (data.help) {
       const help = document.createElement("div");
-      help.className = "aid-boxes-help";
+      help.className = "aid-options-help";
       help.id = `${data.id}-help`;
       help.innerHTML = data.help; // made on the server from the content (markdown_html)
       box.setAttribute("aria-describedby", help.id);
       box.appendChild(help);
     }
     const list = document.createElement("div");
-    list.className = "aid-box-list";
+    list.className = "aid-option-list";
     box.appendChild(list);
     data.options.forEach((option, index) => {
       const row = document.createElement("div");
-      row.className = "aid-box";
+      row.className = "aid-option";
       const label = document.createElement("label");
       const input = document.createElement("input");
-      input.type = "checkbox";
+      input.type = data.kind;
       input.value = option.code;
       input.name = data.id;
       const words = document.createElement("span");
@@ -44,7 +46,7 @@ export default function (component) {
       row.appendChild(label);
       if (option.explain) {
         const explain = document.createElement("div");
-        explain.className = "aid-box-explain";
+        explain.className = "aid-option-explain";
         explain.id = `${data.id}-${index}-explain`;
         explain.innerHTML = option.explain; // made on the server from the content (markdown_html)
         input.setAttribute("aria-describedby", explain.id);
@@ -52,12 +54,12 @@ export default function (component) {
       }
       list.appendChild(row);
     });
-    box.onchange = (event) => {
-      const ticked = [...box.querySelectorAll("input:checked")].map((input) => input.value);
-      setTriggerValue("toggled", { ticked });
+    box.onchange = () => {
+      const chosen = [...box.querySelectorAll("input:checked")].map((input) => input.value);
+      setTriggerValue("toggled", { chosen });
     };
   }
   for (const input of box.querySelectorAll("input")) {
-    input.checked = data.ticked.includes(input.value);
+    input.checked = data.chosen.includes(input.value);
   }
 }
