@@ -25,9 +25,9 @@ from .text import markdown_html
 __all__ = ["CHECKBOX_LIMIT", "render_question", "render_questions", "setting_switch"]
 
 CHECKBOX_LIMIT = 15
-"""The most options a multi-choice question shows as checkboxes. A longer list is one searchable
-list (st.multiselect): a page of dozens of boxes is hard to read and scan, and a step's time grows
-with its number of elements (two per box: the box and its explanation; docs/PERFORMANCE.md)."""
+"""The most options a multi-choice question shows as tick boxes. A longer list is one searchable
+list (st.multiselect): a page of dozens of boxes is hard to read and scan, and the browser's time
+for a list still grows with its boxes (docs/PERFORMANCE.md)."""
 
 
 def _on_single(question_id: str, key: str) -> None:
