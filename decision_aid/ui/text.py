@@ -22,7 +22,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-__all__ = ["markdown_html", "md_escape", "typed_markdown"]
+__all__ = ["content_html", "markdown_html", "md_escape", "typed_markdown"]
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&=])")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -53,10 +53,22 @@ def typed_markdown(text: str) -> str:
     return "<br>".join(md_escape(line) for line in _LINE_BREAK.split(text))
 
 
+def _render(text: str) -> str:
+    return str(_RENDERER.render(text))
+
+
 @lru_cache(maxsize=256)
 def markdown_html(text: str) -> str:
     """`text` (Markdown, HTML allowed) as HTML. The same text gives the same HTML, so it is made once
     per process: about 10 ms for a typical summary, once; the comparison and the pictures are the
     same for everyone in a language. 256 texts (a summary is about 140 KB with its HTML, so at most
     about 36 MB) keep every summary of a busy clinic's open sessions."""
-    return str(_RENDERER.render(text))
+    return _render(text)
+
+
+@lru_cache(maxsize=2048)
+def content_html(text: str) -> str:
+    """A short piece of the content's wording (an option's explanation, a question's note) as HTML,
+    as markdown_html makes it. Kept in a cache of its own: the few hundred pieces of every language
+    are used on every run, and must not push the summaries out of markdown_html's."""
+    return _render(text)

@@ -20,7 +20,7 @@ from ..domain import applies, exclusive_pick
 from . import state
 from .context import Ctx
 from .option_lists import option_list
-from .text import markdown_html
+from .text import content_html
 
 __all__ = ["CHECKBOX_LIMIT", "render_question", "render_questions", "setting_switch"]
 
@@ -88,7 +88,7 @@ def _multi(ctx: Ctx, question: Question, current: Any) -> None:
             {
                 "code": code,
                 "label": texts.options[code].label,
-                "explain": markdown_html(ctx.cite(texts.options[code].explain or "")),
+                "explain": content_html(ctx.cite(texts.options[code].explain or "")),
             }
             for code in question.codes
         ],
@@ -99,7 +99,7 @@ def _multi(ctx: Ctx, question: Question, current: Any) -> None:
 
 def _help_html(ctx: Ctx, question: Question) -> str:
     text = ctx.pack.questions.questions[question.id].help
-    return markdown_html(ctx.cite(text)) if text else ""
+    return content_html(ctx.cite(text)) if text else ""
 
 
 def _on_ticks(question: Question, ticked: list[str]) -> None:
@@ -126,7 +126,7 @@ def _choice(
         _label(ctx, question),
         _help_html(ctx, question),
         [
-            {"code": str(i), "label": format_func(value), "explain": markdown_html(explains[i]) if explains else ""}
+            {"code": str(i), "label": format_func(value), "explain": content_html(explains[i]) if explains else ""}
             for i, value in enumerate(options)
         ],
         [str(i) for i, value in enumerate(options) if current is not None and value == current],
