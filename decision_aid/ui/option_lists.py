@@ -45,7 +45,7 @@ def option_list(
     help_html: str,
     options: list[dict[str, str]],
     chosen: list[str],
-    on_change: Callable[[list[str]], None],
+    on_change: Callable[[list[str]], object],
     horizontal: bool = False,
 ) -> None:
     """Draw the options: `legend` the question, `help_html` a note under it (HTML or ""),
@@ -67,7 +67,7 @@ def option_list(
     )
 
 
-def _toggled(key: str, on_change: Callable[[list[str]], None]) -> None:
+def _toggled(key: str, on_change: Callable[[list[str]], object]) -> None:
     result = state.widget_value(key)
     change: Any = result.get("toggled") if result is not None else None
     if isinstance(change, dict) and isinstance(change.get("chosen"), list):

@@ -39,11 +39,17 @@ def _on_text(question_id: str, key: str) -> None:
     state.set_answer(question_id, value.strip() if isinstance(value, str) else None)
 
 
-def _on_long_list(question: Question, key: str) -> None:
+def _store_picks(question: Question, picked: list[str]) -> list[str]:
+    """A multi-choice question's options picked now (tick boxes or the searchable list): keep what
+    the "None of these" rule keeps against the answer before, store it and return it."""
     before = state.answers().get(question.id) or []
-    ticked = exclusive_pick(question, list(before), list(state.widget_value(key) or []))
-    state.write_widget(key, ticked)
-    state.set_answer(question.id, ticked)
+    kept = exclusive_pick(question, list(before), [c for c in question.codes if c in picked])
+    state.set_answer(question.id, kept)
+    return kept
+
+
+def _on_long_list(question: Question, key: str) -> None:
+    state.write_widget(key, _store_picks(question, list(state.widget_value(key) or [])))
 
 
 def _long_list(ctx: Ctx, question: Question, current: Any) -> None:
@@ -93,20 +99,13 @@ def _multi(ctx: Ctx, question: Question, current: Any) -> None:
             for code in question.codes
         ],
         [code for code in question.codes if current and code in current],
-        lambda ticked: _on_ticks(question, ticked),
+        lambda ticked: _store_picks(question, ticked),
     )
 
 
 def _help_html(ctx: Ctx, question: Question) -> str:
     text = ctx.pack.questions.questions[question.id].help
     return content_html(ctx.cite(text)) if text else ""
-
-
-def _on_ticks(question: Question, ticked: list[str]) -> None:
-    """A box was ticked or unticked: `ticked` is every box ticked now. An exclusive option ("None
-    of these") just ticked clears the others; any other clears it."""
-    before = state.answers().get(question.id) or []
-    state.set_answer(question.id, exclusive_pick(question, list(before), [c for c in question.codes if c in ticked]))
 
 
 def _choice(
