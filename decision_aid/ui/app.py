@@ -26,6 +26,11 @@ __all__ = ["run"]
 
 CONTENT_DIR_ENV = "DECISION_AID_CONTENT_DIR"
 
+PAGE_ICON = "⚖️"
+"""The browser tab's icon: weighing options. An emoji, which Streamlit draws as an inline picture;
+a Material icon (":material/...:") would be fetched from Google's servers by every patient's browser,
+telling a third party who is using the aid (and failing on a clinic network with no internet)."""
+
 # Shown only when the content itself cannot be read, so it cannot come from the content.
 FALLBACK_ERROR = (
     "The decision aid could not start because its content files have errors. Nothing you entered has been lost."
@@ -106,7 +111,7 @@ def run() -> None:
         _error_screen(error)
         return
     pack = bundle.text(start_language(bundle.languages, bundle.default_language))
-    st.set_page_config(page_title=pack.ui.app_title, page_icon=":material/accessibility_new:", layout="centered")
+    st.set_page_config(page_title=pack.ui.app_title, page_icon=PAGE_ICON, layout="centered")
     ctx = Ctx(bundle=bundle, pack=pack, consultation=state.consultation_mode())
     steps = bundle.step_ids
     for index, step_id in enumerate(steps):
