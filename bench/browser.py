@@ -46,6 +46,8 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+THINK_S = (0.3, 1.0)
+"""A simulated patient's think time before each click in the load test, drawn evenly from this range."""
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 VIEWPORT = {"width": 1280, "height": 900}
 
@@ -223,15 +225,19 @@ def _app_round(page: Any, flow: Flow) -> list[float]:
     """Back to step 1 with the sidebar's list of steps (not timed), then Next through every step (timed)."""
     page.locator('[data-testid="stSidebarNav"] a').first.click()
     _wait_rendered_sync(page, *flow.wait_args(1))
-    return [page.evaluate(CLICK_AND_WAIT, [flow.next_button(n), *flow.wait_args(n + 1), False, 60000])
-            for n in range(1, flow.steps)]
+    return [
+        page.evaluate(CLICK_AND_WAIT, [flow.next_button(n), *flow.wait_args(n + 1), False, 60000])
+        for n in range(1, flow.steps)
+    ]
 
 
 def _floor_round(page: Any, url: str, flow: Flow) -> list[float]:
     page.goto(url)  # the floor has no list of steps: back to its first page (a new session, not timed)
     _wait_rendered_sync(page, *flow.wait_args(1))
-    return [page.evaluate(CLICK_AND_WAIT, [flow.next_button(n), *flow.wait_args(n + 1), True, 60000])
-            for n in range(1, flow.steps)]
+    return [
+        page.evaluate(CLICK_AND_WAIT, [flow.next_button(n), *flow.wait_args(n + 1), True, 60000])
+        for n in range(1, flow.steps)
+    ]
 
 
 def click_times(steps: list[str], rounds: int) -> dict[str, Any]:
@@ -319,13 +325,16 @@ async def _patient(browser: Any, url: str, flow: Flow, seed: int, record: dict[s
     context = await browser.new_context(accept_downloads=True, viewport={"width": 1024, "height": 800})
     page = await context.new_page()
     page.on("response", lambda r: record["media_404"].append(r.url) if "/media/" in r.url and r.status >= 400 else None)
+    asked = time.time()
     await page.goto(url, timeout=120000)
     await _wait_rendered(page, *flow.wait_args(1))
+    record["opened"].append((asked, time.time()))
     for n in range(1, flow.steps):
-        await asyncio.sleep(rng.uniform(0.3, 1.0))  # think time
+        await asyncio.sleep(rng.uniform(*THINK_S))  # think time
         ms = await page.evaluate(CLICK_AND_WAIT, [flow.next_button(n), *flow.wait_args(n + 1), False, 90000])
         record["latencies_ms"].append(ms)
-    await asyncio.sleep(rng.uniform(0.3, 1.0))
+        record["nexts"].append((time.time(), ms))
+    await asyncio.sleep(rng.uniform(*THINK_S))
     async with page.expect_download(timeout=90000) as info:
         await page.get_by_role("button", name="Download summary (PDF)").click()
     download = await info.value
@@ -340,18 +349,21 @@ async def _patient(browser: Any, url: str, flow: Flow, seed: int, record: dict[s
 async def _load(url: str, pid: int, flow: Flow, users: int) -> dict[str, Any]:
     from playwright.async_api import async_playwright
 
-    record: dict[str, Any] = {"latencies_ms": [], "media_404": []}
+    record: dict[str, Any] = {"latencies_ms": [], "media_404": [], "opened": [], "nexts": [], "busy": []}
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         # Warm-up: one whole walk with the PDF, so that what a process loads once (the PDF library,
         # fonts, every element's code) is not counted per session. It stays connected.
-        warm = await _patient(browser, url, flow, -1, {"latencies_ms": [], "media_404": []})
+        warm = await _patient(browser, url, flow, -1, {"latencies_ms": [], "media_404": [], "opened": [], "nexts": []})
         await asyncio.sleep(1)
         before, cpu_before, busy_before, started = rss_mb(pid), cpu_s(pid), machine_busy(), time.time()
+        sampling = asyncio.create_task(_sample_busy(record))
         outcomes = await asyncio.gather(
             *(_patient(browser, url, flow, seed, record) for seed in range(users)), return_exceptions=True
         )
         elapsed = time.time() - started
+        sampling.cancel()
+        record["busy"].append((time.time(), machine_busy()))
         after, cpu_after, peak = rss_mb(pid), cpu_s(pid), rss_mb(pid, "VmHWM")  # every session still connected
         busy_after = machine_busy()
         errors = [_describe(o) for o in outcomes if isinstance(o, BaseException)]
@@ -378,7 +390,41 @@ async def _load(url: str, pid: int, flow: Flow, users: int) -> dict[str, Any]:
         "rss_after_mb": round(after, 1),
         "rss_peak_mb": round(peak, 1),
         "mb_per_session": round((after - before) / users, 2),
+        **_phases(record, started),
     }
+
+
+def _phases(record: dict[str, Any], started: float) -> dict[str, Any]:
+    """Opening times, and the Nexts split at the moment the last patient had the app open: while
+    patients are still opening it, every browser competes with those openings for the CPU."""
+    opens = [done - asked for asked, done in record["opened"]]
+    if not opens:
+        return {}
+    all_open = max(done for _, done in record["opened"])
+    during = [ms for at, ms in record["nexts"] if at <= all_open]
+    after = [ms for at, ms in record["nexts"] if at > all_open]
+    pct = lambda xs: {k: round(v / 1000, 3) for k, v in _pcts(xs).items() if k != "max_s"}  # noqa: E731
+    samples = [(at, busy) for at, busy in record["busy"] if busy is not None]
+    last_next = max((at for at, _ in record["nexts"]), default=all_open)
+    busy_from = next((busy for at, busy in samples if at >= all_open), None)
+    busy_to = next((busy for at, busy in samples if at >= last_next), None)
+    cpu_per_next = (busy_to - busy_from) / len(after) if after and None not in (busy_from, busy_to) else None
+    return {
+        "open": pct([s * 1000 for s in opens]),
+        "all_open_after_s": round(all_open - started, 1),
+        # Busy CPU seconds of the whole machine (browser, server, harness) per Next once every
+        # patient had the app open, that is, what each Next costs this machine.
+        "machine_cpu_per_next_s": round(cpu_per_next, 3) if cpu_per_next is not None else None,
+        "nexts_while_opening": {"n": len(during), **pct(during)},
+        "nexts_after_all_open": {"n": len(after), **pct(after)},
+    }
+
+
+async def _sample_busy(record: dict[str, Any]) -> None:
+    """The whole machine's busy CPU seconds, four times a second, for the load's phases."""
+    while True:
+        record["busy"].append((time.time(), machine_busy()))
+        await asyncio.sleep(0.25)
 
 
 def _describe(error: BaseException) -> str:
