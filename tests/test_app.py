@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from decision_aid.content import DEFAULT_CONTENT_DIR, load_content
 from decision_aid.content.schema import QuestionKind
+from decision_aid.ui import option_lists
 
 from .conftest import REPO
 
@@ -62,7 +63,7 @@ def back(app: AppTest, step: str) -> None:
 def options(app: AppTest, question: str) -> dict[str, Any]:
     """What the options of `question` are drawn with (ui/option_lists.py): kind, legend, options
     (code, label, explanation) and the codes shown chosen."""
-    return json.loads(_options_element(app, question).proto.json)  # type: ignore[no-any-return]
+    return option_lists.sent(_options_element(app, question).proto.json)
 
 
 def boxes(app: AppTest, question: str) -> dict[str, Any]:
@@ -73,7 +74,7 @@ def boxes(app: AppTest, question: str) -> dict[str, Any]:
 
 
 def _options_element(app: AppTest, question: str) -> Any:
-    found = [e for e in app.get("bidi_component") if json.loads(e.proto.json).get("id") == f"q.{question}"]
+    found = [e for e in app.get("bidi_component") if option_lists.sent(e.proto.json).get("id") == f"q.{question}"]
     assert len(found) == 1, f"the options of {question} on the page"
     return found[0]
 

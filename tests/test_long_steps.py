@@ -4,7 +4,6 @@ searchable list. Today's content fits on one screen per step, which is checked t
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from bench.grow import grow
 from decision_aid.content.schema import ContentBundle, Question, QuestionKind
 from decision_aid.domain import exclusive_pick
+from decision_aid.ui import option_lists
 from decision_aid.ui.navigation import BOXES_PER_PART, PAGED_STEPS, QUESTIONS_PER_PART, question_parts
 from decision_aid.ui.widgets import CHECKBOX_LIMIT
 
@@ -77,7 +77,7 @@ def grown(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _box_lists(app: AppTest) -> set[str]:
-    return {json.loads(e.proto.json)["id"] for e in app.get("bidi_component")}
+    return {option_lists.sent(e.proto.json)["id"] for e in app.get("bidi_component")}
 
 
 def _progress(app: AppTest) -> str:

@@ -17,6 +17,7 @@ are HTML made on the server from the content (which cannot hold raw HTML), never
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -26,7 +27,7 @@ import streamlit as st
 
 from . import state
 
-__all__ = ["option_list"]
+__all__ = ["option_list", "sent"]
 
 _ASSETS = Path(__file__).parent / "assets"
 
@@ -52,19 +53,28 @@ def option_list(
     `options` as {code, label, explain (HTML or "")}, `chosen` the codes shown chosen,
     `horizontal` side by side (a scale). `on_change(chosen)` runs when the person changes a
     choice, with every code chosen then."""
+    shown = {
+        "id": key,
+        "kind": kind,
+        "horizontal": horizontal,
+        "legend": legend,
+        "help": help_html,
+        "options": options,
+        "chosen": chosen,
+    }
     _COMPONENT(
         key=key,
-        data={
-            "id": key,
-            "kind": kind,
-            "horizontal": horizontal,
-            "legend": legend,
-            "help": help_html,
-            "options": options,
-            "chosen": chosen,
-        },
+        # In a list of one: Streamlit checks each value of a dict it is given for a dataframe
+        # (to send as Arrow), which was a fifth of the values step's run; a list goes as JSON.
+        data=[shown],
         on_toggled_change=partial(_toggled, key, on_change),
     )
+
+
+def sent(element_json: str) -> dict[str, Any]:
+    """What an option list's element carries (its proto's JSON): the dict `option_list` builds."""
+    (shown,) = json.loads(element_json)
+    return shown  # type: ignore[no-any-return]
 
 
 def _toggled(key: str, on_change: Callable[[list[str]], object]) -> None:

@@ -6,7 +6,8 @@
 // (trigger "toggled", every code then chosen), which applies the rules and sends back what to
 // show. On a new run the inputs are updated in place, so the one in focus keeps the focus.
 export default function (component) {
-  const { data, setTriggerValue, parentElement } = component;
+  const { setTriggerValue, parentElement } = component;
+  const [data] = component.data; // sent in a list of one (see ui/option_lists.py)
   let box = parentElement.querySelector("fieldset.aid-options");
   const shape = JSON.stringify([data.id, data.kind, data.horizontal, data.legend, data.help, data.options]);
   if (!box || box.dataset.shape !== shape) {
