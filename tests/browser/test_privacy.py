@@ -5,7 +5,9 @@ for a spine fracture, and would fail on a clinic network with no internet."""
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlsplit
+from urllib.request import urlopen
 
 import pytest
 from playwright.sync_api import Browser
@@ -41,3 +43,12 @@ def test_a_whole_walk_asks_no_other_host_for_anything(
     assert any("/media/" in url for url in web)  # the PDF came from the app's own server
     elsewhere = sorted({url for url in web if urlsplit(url).netloc != own})
     assert elsewhere == [], f"the browser asked other hosts: {elsewhere}"
+
+
+def test_no_other_site_is_trusted_to_control_the_app(server_url: str) -> None:
+    """The page obeys messages (stop, rerun, page change, a sign-in token) from the sites the server
+    names when it is shown inside another site's frame. Streamlit names its own cloud's sites by
+    default; a clinic's app names none."""
+    with urlopen(f"{server_url}/_stcore/host-config", timeout=10) as response:
+        host = json.loads(response.read())
+    assert host["allowedOrigins"] == [], host["allowedOrigins"]
