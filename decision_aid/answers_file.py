@@ -14,7 +14,6 @@ from typing import Any
 from .content.schema import ContentBundle
 from .domain import validate_answers
 from .errors import AnswerProblem, AnswersError
-from .fhir import answers_from_response, is_fhir_resource
 
 __all__ = ["parse_answers"]
 
@@ -33,6 +32,9 @@ def parse_answers(bundle: ContentBundle, text: str, source: str = "answers") -> 
         raise AnswersError([AnswerProblem("", "not_json", {"source": source, "detail": detail})]) from None
     if not isinstance(data, dict):
         raise AnswersError([AnswerProblem("", "not_object", {"source": source})])
+    # The fhir package loads fhir.resources' models (about 0.15 s): only once a file is read.
+    from .fhir import answers_from_response, is_fhir_resource
+
     if is_fhir_resource(data):
         data = answers_from_response(bundle, data, source)
     return validate_answers(bundle, data)

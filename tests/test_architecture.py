@@ -109,15 +109,16 @@ def test_the_entry_point_imports_only_the_app() -> None:
     assert imports(REPO / "streamlit_app.py") == {"decision_aid.ui.app"}
 
 
-def test_drawing_a_step_loads_neither_the_pdf_library_nor_the_database_libraries() -> None:
-    """The PDF library loads only when the summary is shown, and the storage libraries only when a
-    person saves or enters a code: a step that needs neither does not pay for them."""
+def test_drawing_a_step_loads_neither_the_pdf_library_nor_the_database_or_fhir_libraries() -> None:
+    """The PDF library loads only when the summary is shown, the storage libraries only when a
+    person saves or enters a code, and fhir.resources only at the summary or when a file is read:
+    a step that needs none of them does not pay for them (the app's first page comes sooner)."""
     import subprocess
     import sys
 
     probe = (
         "import sys, decision_aid.ui.app, decision_aid.ui.pages;"
-        "print(sorted(m for m in ('reportlab', 'sqlalchemy', 'alembic', 'cryptography') if m in sys.modules))"
+        "print(sorted(m for m in ('reportlab', 'sqlalchemy', 'alembic', 'cryptography', 'fhir') if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

@@ -21,7 +21,6 @@ from ..answers_file import parse_answers
 from ..content.schema import ContentBundle
 from ..domain import Answers, applies, describe_problem
 from ..errors import AnswerProblem, AnswersError
-from ..fhir import build_response, to_json
 from . import state
 from .context import Ctx
 from .text import md_escape
@@ -94,6 +93,8 @@ def render_resume_notice(ctx: Ctx) -> None:
 
 def render_fhir_download(ctx: Ctx, answers: Answers, today: dt.date) -> None:
     """The summary's download of the answers as a FHIR R4 QuestionnaireResponse."""
+    from ..fhir import build_response, to_json  # fhir.resources' models: not before the summary
+
     words = ctx.pack.ui.fhir
     st.download_button(
         words.download,
