@@ -16,7 +16,7 @@ from ..report.figures import icon_array_data_uri, timeline_data_uri
 from ..report.summary import Summary
 from ..report.views import ComparisonView, GuidanceView, IconArrayView, PriorityView
 from .context import Ctx
-from .text import markdown_html, md_escape, typed_markdown
+from .text import Html, markdown_html, md_escape, typed_markdown
 
 __all__ = [
     "icon_arrays_markdown",
@@ -42,7 +42,7 @@ def show_text(text: str) -> None:
     the browser then only inserts it, instead of running its Markdown renderer over it on every
     Next, which for a long text cost as much as the rest of the step (docs/PERFORMANCE.md). The
     wrapper's class gives it the look of Streamlit's Markdown (styles.py)."""
-    st.html(f'<div class="aid-text">{markdown_html(text)}</div>')
+    st.html(Html(f'<div class="aid-text">{markdown_html(text)}</div>'))
 
 
 def _cell(text: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from .text import Html
+
 __all__ = ["BASE_FONT_PX", "LARGER_TEXT_SCALE", "inject_styles"]
 
 BASE_FONT_PX = 18
@@ -179,4 +181,4 @@ LARGER_TEXT_CSS = f"<style>@media screen {{ html {{ font-size: {BASE_FONT_PX * L
 
 def inject_styles(larger_text: bool = False) -> None:
     """Add the CSS to the page, with the larger-text rule when the person chose it."""
-    st.html(CSS + LARGER_TEXT_CSS if larger_text else CSS)
+    st.html(Html(CSS + LARGER_TEXT_CSS if larger_text else CSS))

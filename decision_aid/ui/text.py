@@ -22,7 +22,22 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-__all__ = ["content_html", "markdown_html", "md_escape", "typed_markdown"]
+__all__ = ["Html", "content_html", "markdown_html", "md_escape", "typed_markdown"]
+
+
+class Html:
+    """HTML the app made, for st.html to take as it is. Given a str, st.html first dedents it
+    (textwrap, by regular expressions over the whole text): 1.3 ms for the 70 KB summary, on every
+    run. An object with `_repr_html_` is taken as it is, and leaves a <pre>'s spaces alone."""
+
+    __slots__ = ("html",)
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+
+    def _repr_html_(self) -> str:
+        return self.html
+
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&=])")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
