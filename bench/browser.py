@@ -332,7 +332,6 @@ async def _patient(browser: Any, url: str, flow: Flow, seed: int, record: dict[s
     for n in range(1, flow.steps):
         await asyncio.sleep(rng.uniform(*THINK_S))  # think time
         ms = await page.evaluate(CLICK_AND_WAIT, [flow.next_button(n), *flow.wait_args(n + 1), False, 90000])
-        record["latencies_ms"].append(ms)
         record["nexts"].append((time.time(), ms))
     await asyncio.sleep(rng.uniform(*THINK_S))
     async with page.expect_download(timeout=90000) as info:
@@ -346,15 +345,21 @@ async def _patient(browser: Any, url: str, flow: Flow, seed: int, record: dict[s
     return context
 
 
+def _new_record() -> dict[str, Any]:
+    """What a load writes down: PDF/media 404s, each patient's (asked, opened) times, each Next's
+    (ended, milliseconds), and the machine's (time, busy CPU seconds)."""
+    return {"media_404": [], "opened": [], "nexts": [], "busy": []}
+
+
 async def _load(url: str, pid: int, flow: Flow, users: int) -> dict[str, Any]:
     from playwright.async_api import async_playwright
 
-    record: dict[str, Any] = {"latencies_ms": [], "media_404": [], "opened": [], "nexts": [], "busy": []}
+    record = _new_record()
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         # Warm-up: one whole walk with the PDF, so that what a process loads once (the PDF library,
         # fonts, every element's code) is not counted per session. It stays connected.
-        warm = await _patient(browser, url, flow, -1, {"latencies_ms": [], "media_404": [], "opened": [], "nexts": []})
+        warm = await _patient(browser, url, flow, -1, _new_record())
         await asyncio.sleep(1)
         before, cpu_before, busy_before, started = rss_mb(pid), cpu_s(pid), machine_busy(), time.time()
         sampling = asyncio.create_task(_sample_busy(record))
@@ -371,7 +376,7 @@ async def _load(url: str, pid: int, flow: Flow, users: int) -> dict[str, Any]:
             if not isinstance(outcome, BaseException):
                 await outcome.close()
         await browser.close()
-    latencies = record["latencies_ms"]
+    latencies = [ms for _, ms in record["nexts"]]
     return {
         "users": users,
         "errors": len(errors),
